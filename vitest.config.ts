@@ -26,7 +26,6 @@ export default defineConfig({
           include: ["tests/integration/**/*.integration.test.ts"],
           testTimeout: 180_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
         },
       },
     ],

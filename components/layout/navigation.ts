@@ -1,0 +1,15 @@
+export interface NavItem {
+  href: string;
+  label: string;
+}
+
+/** The product's sections, in the order users meet them. */
+export const navigation: NavItem[] = [
+  { href: "/", label: "Overview" },
+  { href: "/squads", label: "Squads" },
+  { href: "/waste", label: "Waste" },
+  { href: "/pull-requests", label: "Pull requests" },
+  { href: "/review", label: "Monthly review" },
+  { href: "/jobs", label: "Jobs" },
+  { href: "/settings", label: "Settings" },
+];

@@ -1,0 +1,100 @@
+// The one place that reads process.env. Everything else asks getConfig(), which validates the whole
+// environment once and fails with a message naming each bad variable and what it expects, so a typo in a
+// deployment shows up at start, not as a mysterious failure an hour later.
+import { z } from "zod";
+
+const optionalUrl = (what: string) =>
+  z
+    .string()
+    .trim()
+    .url({ message: `expected ${what} as an absolute URL, e.g. http://127.0.0.1:4510` })
+    .optional();
+
+const emptyToUndefined = (value: unknown) => (value === "" ? undefined : value);
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce
+    .number({ message: "expected a TCP port number" })
+    .int("expected a whole number")
+    .min(1, "expected a port between 1 and 65535")
+    .max(65535, "expected a port between 1 and 65535")
+    .default(3000),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\//, "expected a postgres:// or postgresql:// connection URL")
+    .optional(),
+  COSTLENS_DATA_DIR: z.string().trim().min(1).default(".data"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+
+  AWS_REGION: z
+    .string()
+    .trim()
+    .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "expected an AWS region such as us-east-1")
+    .default("us-east-1"),
+  AWS_ENDPOINT_URL: optionalUrl("the AWS endpoint"),
+  OPENCOST_URL: optionalUrl("the OpenCost API base URL"),
+  OPENCOST_CLUSTERS: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) =>
+      value
+        ? value
+            .split(",")
+            .map((name) => name.trim())
+            .filter(Boolean)
+        : [],
+    ),
+
+  GITHUB_API_URL: optionalUrl("the GitHub REST API base URL (GitHub Enterprise: https://HOST/api/v3)").default(
+    "https://api.github.com",
+  ),
+  GITHUB_TOKEN: z.string().trim().min(1).optional(),
+  TERRAFORM_REPO: z
+    .string()
+    .trim()
+    .regex(/^[\w.-]+\/[\w.-]+$/, "expected owner/name, e.g. acme-shop/infrastructure")
+    .optional(),
+  TERRAFORM_STATE_BUCKET: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "expected an S3 bucket name")
+    .optional(),
+});
+
+export type Config = z.infer<typeof envSchema>;
+
+/** Variables whose values may carry credentials: an error names them but never repeats their value. */
+const SECRET_VARIABLES = new Set(["DATABASE_URL", "GITHUB_TOKEN"]);
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Validates an environment; every problem is listed, each naming its variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).map(([key, value]) => [key, emptyToUndefined(value)]));
+  const result = envSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  throw new ConfigError(
+    result.error.issues.map((issue) => {
+      const variable = issue.path.join(".");
+      const got = cleaned[variable];
+      const shown = typeof got === "string" && !SECRET_VARIABLES.has(variable) ? ` (got "${got.slice(0, 80)}")` : "";
+      return `${variable}: ${issue.message}${shown}`;
+    }),
+  );
+}
+
+let cached: Config | undefined;
+
+/** The validated configuration of this process, read from the environment on first use. */
+export function getConfig(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

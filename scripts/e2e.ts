@@ -1,0 +1,47 @@
+// npm run test:e2e: builds the app, prepares a seeded and an empty embedded database, and runs Playwright
+// against the production server with Debian's Chromium. Without a Chromium it prints one SKIPPED line
+// (or fails, when REQUIRE_E2E=1). With E2E_JSON_REPORT set, Playwright's JSON report is written there.
+import { existsSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { prepareDataDir } from "../tests/e2e/fixtures/prepare-data-dir";
+import { runCommand } from "./run-command";
+
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+if (!existsSync(chromium)) {
+  const message = `end-to-end tests need Chromium at ${chromium}: install it with "sudo apt-get install -y chromium" or set CHROMIUM_PATH`;
+  if (process.env.REQUIRE_E2E === "1") {
+    console.error(`FAILED e2e: ${message}`);
+    process.exit(1);
+  }
+  console.log(`SKIPPED e2e: ${message}`);
+  process.exit(0);
+}
+
+const nextEnv = { NEXT_TELEMETRY_DISABLED: "1" };
+if (process.env.E2E_SKIP_BUILD !== "1") {
+  const built = await runCommand("node", ["node_modules/next/dist/bin/next", "build"], nextEnv);
+  if (built !== 0) {
+    console.error("FAILED e2e: next build failed");
+    process.exit(built);
+  }
+}
+
+const root = await mkdtemp(path.join(tmpdir(), "costlens-e2e-"));
+const seeded = path.join(root, "seeded");
+const empty = path.join(root, "empty");
+try {
+  await prepareDataDir(seeded, { seed: true, lastDay: "2026-10-31" });
+  await prepareDataDir(empty, { seed: false, lastDay: "2026-10-31" });
+  const code = await runCommand("npx", ["playwright", "test", ...process.argv.slice(2)], {
+    ...nextEnv,
+    CHROMIUM_PATH: chromium,
+    E2E_SEEDED_DATA_DIR: seeded,
+    E2E_EMPTY_DATA_DIR: empty,
+  });
+  process.exitCode = code;
+} finally {
+  await rm(root, { recursive: true, force: true });
+}
