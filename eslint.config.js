@@ -20,34 +20,27 @@ const config = [
     rules: {
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
-      "no-restricted-imports": [
+      // Imports go down: app -> components, lib; jobs -> lib; lib never reaches up; production code reaches
+      // the sandbox over HTTP only.
+      "import/no-restricted-paths": [
         "error",
         {
-          patterns: [{ group: ["**/sim/*", "**/sim"], message: "Production code reaches the sandbox over HTTP only." }],
-        },
-      ],
-    },
-  },
-  {
-    // lib/ is the domain: it never reaches up into the app or the jobs.
-    files: ["lib/**/*.ts", "lib/**/*.tsx"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            { group: ["**/app/*", "@/app/*"], message: "lib/ never imports app/." },
-            { group: ["**/jobs/*", "@/jobs/*"], message: "lib/ never imports jobs/." },
-            { group: ["**/sim/*", "**/sim"], message: "Production code reaches the sandbox over HTTP only." },
+          zones: [
+            { target: "./lib", from: "./app", message: "lib/ never imports app/." },
+            { target: "./lib", from: "./jobs", message: "lib/ never imports jobs/." },
+            { target: "./lib", from: "./components", message: "lib/ never imports components/." },
+            { target: "./components", from: "./app", message: "components/ never import app/." },
+            { target: "./components", from: "./jobs", message: "components/ never import jobs/." },
+            { target: "./app", from: "./jobs", message: "app/ asks lib/ for job runs; it never imports jobs/." },
+            {
+              target: ["./app", "./components", "./lib", "./jobs"],
+              from: "./sim",
+              message: "Production code reaches the sandbox over HTTP only.",
+            },
           ],
         },
       ],
     },
-  },
-  {
-    // The sandbox and the tests may import the sandbox.
-    files: ["sim/**", "tests/**", "bench/**", "scripts/**"],
-    rules: { "no-restricted-imports": "off" },
   },
 ];
 

@@ -57,6 +57,26 @@ export const envSchema = z.object({
     .trim()
     .regex(/^[\w.-]+\/[\w.-]+$/, "expected owner/name, e.g. acme-shop/infrastructure")
     .optional(),
+  JOB_SCHEDULES: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value, context) => {
+      const schedules: Record<string, string> = {};
+      for (const entry of (value ?? "")
+        .split(";")
+        .map((part) => part.trim())
+        .filter(Boolean)) {
+        const match = /^([a-z][a-z0-9-]*)\s*=\s*(.+)$/.exec(entry);
+        if (!match) {
+          context.addIssue({ code: "custom", message: `expected "job=cron;job=cron", could not read "${entry}"` });
+          return z.NEVER;
+        }
+        schedules[match[1]!] = match[2]!.trim();
+      }
+      return schedules;
+    }),
+  WORKER_POLL_SECONDS: z.coerce.number().int().min(5, "expected at least 5 seconds").max(3600).default(30),
   TERRAFORM_STATE_BUCKET: z
     .string()
     .trim()

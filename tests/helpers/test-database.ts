@@ -6,7 +6,12 @@ import pg from "pg";
 import { migrateDatabase } from "@/lib/db/migrate-database";
 import { connectInMemory, connectPostgres, type Database } from "@/lib/db/prisma";
 
-export type TestDatabase = Database & { name: string; drop(): Promise<void> };
+export type TestDatabase = Database & {
+  name: string;
+  /** Another client of the same database, as a second worker process would have (PGlite: the same one). */
+  connectAgain(): Promise<Database>;
+  drop(): Promise<void>;
+};
 
 export function testDatabaseMode(): "pglite" | "postgres" {
   return process.env.COSTLENS_TEST_DB === "postgres" ? "postgres" : "pglite";
@@ -42,21 +47,26 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
   let database: Database;
   let name = "memory";
   let dropServerDatabase = async () => {};
+  let connectAgain: () => Promise<Database>;
   if (testDatabaseMode() === "postgres") {
     name = `costlens_test_${process.pid}_${randomBytes(4).toString("hex")}`;
     await withAdmin((client) => client.query(`CREATE DATABASE ${name}`));
     const url = new URL(adminUrl());
     url.pathname = `/${name}`;
     database = await connectPostgres(url.toString());
+    connectAgain = () => connectPostgres(url.toString());
     dropServerDatabase = () =>
       withAdmin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {});
   } else {
-    database = await connectInMemory();
+    const shared = await connectInMemory();
+    database = shared;
+    connectAgain = async () => ({ ...shared, close: async () => {} });
   }
   if (migrate) await migrateDatabase(database);
   return {
     ...database,
     name,
+    connectAgain,
     async drop() {
       await database.close();
       await dropServerDatabase();

@@ -20,7 +20,9 @@ const CATALOG_QUERIES = {
                 FROM pg_constraint WHERE connamespace = 'public'::regnamespace
                 AND conrelid::regclass::text <> '"_prisma_migrations"' AND conrelid::regclass::text <> '_prisma_migrations'
                 ORDER BY 1, 2`,
-  enums: `SELECT t.typname, e.enumlabel, e.enumsortorder FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid ORDER BY 1, 3`,
+  // The order of an enum's values, not the float Postgres stores it as (ADD VALUE ... BEFORE makes halves).
+  enums: `SELECT t.typname, e.enumlabel, rank() OVER (PARTITION BY t.typname ORDER BY e.enumsortorder) AS position
+          FROM pg_enum e JOIN pg_type t ON t.oid = e.enumtypid ORDER BY 1, 3`,
 };
 
 async function catalog(db: PGlite) {

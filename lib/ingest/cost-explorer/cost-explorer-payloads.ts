@@ -1,0 +1,35 @@
+// The parts of Cost Explorer's answers that CostLens stores, as zod schemas.
+import { z } from "zod";
+
+export const decimalString = z.string().regex(/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/, "expected a decimal amount");
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a YYYY-MM-DD date");
+
+const metric = z.object({ Amount: decimalString, Unit: z.string().optional() });
+
+export const costAndUsagePage = z.object({
+  NextPageToken: z.string().optional(),
+  ResultsByTime: z.array(
+    z.object({
+      TimePeriod: z.object({ Start: isoDay, End: isoDay }),
+      Estimated: z.boolean().optional(),
+      Groups: z.array(
+        z.object({
+          Keys: z.array(z.string()).length(2, "expected two group keys"),
+          Metrics: z.object({ UnblendedCost: metric, AmortizedCost: metric }),
+        }),
+      ),
+    }),
+  ),
+});
+
+export type CostAndUsagePage = z.infer<typeof costAndUsagePage>;
+
+export const dimensionValuesPage = z.object({
+  NextPageToken: z.string().optional(),
+  DimensionValues: z.array(
+    z.object({
+      Value: z.string().regex(/^\d{12}$/, "expected a 12-digit account id"),
+      Attributes: z.record(z.string(), z.string()).optional(),
+    }),
+  ),
+});

@@ -1,0 +1,47 @@
+// Which days a Cost Explorer run fetches. The first run backfills `backfillMonths` whole months. Later
+// runs re-fetch a trailing window, because Cost Explorer restates recent days for a few days and the
+// previous month keeps changing until its invoice settles (early in the next month).
+import type { JobWindow } from "../../jobs/job-definition";
+import { addDays, type IsoDay } from "../../format/dates";
+
+export interface CostWindowPolicy {
+  backfillMonths: number;
+  restatementDays: number;
+  /** day of the month up to which the previous month is still re-fetched */
+  invoiceSettlesOnDay: number;
+}
+
+export const defaultCostWindowPolicy: CostWindowPolicy = {
+  backfillMonths: 13,
+  restatementDays: 5,
+  invoiceSettlesOnDay: 5,
+};
+
+function firstOfMonth(day: IsoDay, monthsBack = 0): IsoDay {
+  const date = new Date(`${day.slice(0, 7)}-01T00:00:00Z`);
+  date.setUTCMonth(date.getUTCMonth() - monthsBack);
+  return date.toISOString().slice(0, 10);
+}
+
+/** today: the current UTC day; it is the window's exclusive end (Cost Explorer has partial data for it). */
+export function costWindow(today: IsoDay, newestStoredDay: IsoDay | null, policy = defaultCostWindowPolicy): JobWindow {
+  if (!newestStoredDay) return { from: firstOfMonth(today, policy.backfillMonths - 1), to: today };
+  const restated = addDays(today, -policy.restatementDays);
+  const unsettled = Number(today.slice(8, 10)) <= policy.invoiceSettlesOnDay ? firstOfMonth(today, 1) : restated;
+  const gapStart = addDays(newestStoredDay, 1);
+  const from = [restated, unsettled, gapStart].sort()[0]!;
+  return { from, to: today };
+}
+
+/** Splits a window into calendar-month chunks: each is fetched and replaced in one transaction. */
+export function monthChunks(window: JobWindow): JobWindow[] {
+  const chunks: JobWindow[] = [];
+  let from = window.from;
+  while (from < window.to) {
+    const nextMonth = firstOfMonth(addDays(firstOfMonth(from), 32));
+    const to = nextMonth < window.to ? nextMonth : window.to;
+    chunks.push({ from, to });
+    from = to;
+  }
+  return chunks;
+}
