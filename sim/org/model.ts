@@ -114,6 +114,8 @@ export interface EksCluster {
   nodeInstanceType: string; // "m5.2xlarge"
   nodeInstanceIds: string[];
   tags: Tags;
+  /** Scale-to-zero schedules of the node group added by merged pull requests. */
+  schedules?: ScalingSchedule[];
 }
 
 export interface Namespace {
@@ -159,6 +161,8 @@ export interface Ec2Instance {
   usage: UtilisationProfile;
   managedBy: ManagedBy;
   tags: Tags; // team, environment, cost-centre on most; `arm-ready=true` where the workload runs on Graviton
+  /** Every type it has had, oldest first, when a merged pull request resized it (costs follow it by day). */
+  typeHistory?: TypeChange[];
 }
 
 export interface EbsVolume {
@@ -194,6 +198,8 @@ export interface DbInstance {
   usage: { cpuMean: number; connectionsMax: number; connectionsMean: number; readIopsMean: number };
   managedBy: ManagedBy;
   tags: Tags;
+  /** Every instance class it has had, oldest first, when a merged pull request resized it. */
+  classHistory?: TypeChange[];
 }
 
 export interface TargetGroup {
@@ -213,6 +219,26 @@ export interface AutoScalingGroup {
   instanceIds: string[];
   warmPoolInstanceIds: string[]; // stopped instances kept warm: not waste
   tags: Tags;
+  /** Scheduled scaling added by merged pull requests (non-prod off hours). */
+  schedules?: ScalingSchedule[];
+}
+
+/** A type (instance type or DB instance class) a resource has from a day on. */
+export interface TypeChange {
+  fromDay: Day;
+  type: string;
+}
+
+/** One `aws_autoscaling_schedule`: from `fromDay`, at each `recurrence` (cron, UTC unless timeZone), the
+ * group is set to these sizes. A pair (evening to 0, morning back) makes an off-hours schedule. */
+export interface ScalingSchedule {
+  name: string;
+  recurrence: string;
+  minSize: number;
+  maxSize: number;
+  desiredCapacity: number;
+  timeZone?: string;
+  fromDay: Day;
 }
 
 export type PriceKind =
@@ -233,6 +259,7 @@ export interface Price {
   unit: "Hrs" | "GB-Mo" | "GB";
   usdPerUnit: string; // exact decimal string, as the Price List API serves it
   effectiveDate: Day;
+  deployment?: "single-az" | "multi-az"; // RDS instance-hour and storage prices only
 }
 
 export type WasteType =
@@ -258,6 +285,25 @@ export interface Decoy {
   why: string; // why it is not waste: "heavy network traffic", "in target group ...", ...
 }
 
+/**
+ * Spend that is not one inventory resource (support, S3, CloudWatch, data transfer, EKS control planes,
+ * ElastiCache, ...): a flat monthly amount accrued per day, shaped by weekday and by growth over time.
+ */
+export interface ServiceCharge {
+  service: string; // Cost Explorer SERVICE dimension value
+  usageType: string;
+  recordType: "Usage" | "Support";
+  accountId: string;
+  region: string; // "global" for services without one
+  resourceId?: string;
+  monthlyMicros: Micros; // the run rate (730 hours) reached on anchorDay; flat after it
+  anchorDay: Day; // the generation's today: history is shaped relative to it, so moving the clock changes no past day
+  growthPerYear: number; // 0.2 = the daily amount a year before anchorDay was 20% lower
+  weekdayShape: boolean; // weekends 15% lower
+  createdDay: Day;
+  tags: Tags;
+}
+
 export interface Organisation {
   seed: number;
   scale: number;
@@ -281,4 +327,5 @@ export interface Organisation {
   prices: Price[];
   planted: PlantedWaste[];
   decoys: Decoy[];
+  serviceCharges?: ServiceCharge[]; // optional so hand-built test organisations stay small
 }

@@ -11,7 +11,7 @@ import type { Organisation } from "../org/model";
 
 export interface SimRequest {
   method: string;
-  /** Path below the API's mount point (for AwsApi: the full path), always starting with "/". */
+  /** Path below the API's mount point (for AwsApi: the full path), always starting with "/", percent-encoded as on the wire. */
   path: string;
   query: URLSearchParams;
   headers: IncomingHttpHeaders;

@@ -1,0 +1,139 @@
+// Which metrics exist in a region, and their samples. CloudWatch keeps a deleted resource's history, so
+// gone resources still answer for the time they existed; nothing exists before a resource was created,
+// after it went away, while an instance is stopped, or after the sandbox's "now" (00:00 UTC on org.today).
+//
+// NAT traffic by destination is not a CloudWatch dimension. The sandbox publishes it as a custom metric,
+// `CostLens/NatFlowLogs` `BytesToService` {NatGatewayId, Service}, standing for the aggregate a VPC flow-log
+// pipeline would publish; a real account has it only if it runs such a pipeline, so readers must treat
+// its absence as "destination split unknown" and flag their estimate.
+import type { DbInstance, Ec2Instance, NatGateway, NatTraffic, Organisation } from "../../../org/model";
+import {
+  dailyVolumeSeries,
+  profileSeries,
+  type Distribution,
+  type ProfileOptions,
+  type SampleSeries,
+} from "../../../org/metrics";
+import {
+  createdSeconds,
+  dayStartSeconds,
+  instanceLaunchSeconds,
+  instanceStopSeconds,
+} from "../../../org/resource-times";
+
+export interface Dimension {
+  Name: string;
+  Value: string;
+}
+
+type Window = { start: number; end: number };
+
+export interface MetricDefinition {
+  namespace: string;
+  metricName: string;
+  dimensions: Dimension[];
+  window: Window;
+  series(): SampleSeries;
+}
+
+export const FLOW_LOG_NAMESPACE = "CostLens/NatFlowLogs";
+
+export function metricKey(namespace: string, metricName: string, dimensions: readonly Dimension[]): string {
+  const dims = [...dimensions].sort((a, b) => a.Name.localeCompare(b.Name)).map((d) => `${d.Name}=${d.Value}`);
+  return `${namespace}|${metricName}|${dims.join(",")}`;
+}
+
+function window(start: number, end: number | undefined, now: number): Window {
+  return { start, end: Math.min(end ?? now, now) };
+}
+
+function goneSeconds(goneDay: string | undefined): number | undefined {
+  return goneDay === undefined ? undefined : dayStartSeconds(goneDay);
+}
+
+function metric(namespace: string, metricName: string, dimensions: Dimension[], w: Window, series: () => SampleSeries) {
+  return { namespace, metricName, dimensions, window: w, series };
+}
+
+/** Bytes per 5-minute sample around the daily volume's average. */
+function perSample(bytesPerDay: number): Distribution {
+  const mean = bytesPerDay / 288;
+  return { mean, p95: mean * 1.8, max: mean * 2.5 };
+}
+
+function instanceMetrics(instance: Ec2Instance, now: number): MetricDefinition[] {
+  const gone = goneSeconds(instance.goneDay);
+  const stop = instance.state === "stopped" ? instanceStopSeconds(instance) : undefined;
+  const ends = [gone, stop].filter((t): t is number => t !== undefined);
+  const w = window(instanceLaunchSeconds(instance), ends.length > 0 ? Math.min(...ends) : undefined, now);
+  const dims = [{ Name: "InstanceId", Value: instance.id }];
+  const u = instance.usage;
+  const options = { businessHoursOnly: u.businessHoursOnly };
+  const profile =
+    (name: string, d: Distribution, o: ProfileOptions = options) =>
+    () =>
+      profileSeries(`${instance.id}:${name}`, d, w, o);
+  const defs: MetricDefinition[] = [
+    metric("AWS/EC2", "CPUUtilization", dims, w, profile("cpu", { mean: u.cpuMean, p95: u.cpuP95, max: u.cpuMax })),
+    metric("AWS/EC2", "NetworkIn", dims, w, profile("netin", perSample(u.networkInBytesPerDay))),
+    metric("AWS/EC2", "NetworkOut", dims, w, profile("netout", perSample(u.networkOutBytesPerDay))),
+  ];
+  if (u.memoryP95 !== undefined) {
+    const memory = { mean: u.memoryP95 * 0.8, p95: u.memoryP95, max: Math.min(100, u.memoryP95 * 1.1) };
+    defs.push(metric("CWAgent", "mem_used_percent", dims, w, profile("mem", memory, {})));
+  }
+  return defs;
+}
+
+function dbMetrics(db: DbInstance, now: number): MetricDefinition[] {
+  const w = window(createdSeconds(db.createDay, db.identifier), goneSeconds(db.goneDay), now);
+  const dims = [{ Name: "DBInstanceIdentifier", Value: db.identifier }];
+  const u = db.usage;
+  const profile =
+    (name: string, d: Distribution, integer = false) =>
+    () =>
+      profileSeries(`${db.identifier}:${name}`, d, w, { integer });
+  const cpu = { mean: u.cpuMean, p95: Math.min(100, u.cpuMean * 2), max: Math.min(100, u.cpuMean * 3) };
+  const connections = {
+    mean: u.connectionsMean,
+    p95: (u.connectionsMean + u.connectionsMax) / 2,
+    max: u.connectionsMax,
+  };
+  const iops = { mean: u.readIopsMean, p95: u.readIopsMean * 2, max: u.readIopsMean * 3 };
+  return [
+    metric("AWS/RDS", "CPUUtilization", dims, w, profile("cpu", cpu)),
+    metric("AWS/RDS", "DatabaseConnections", dims, w, profile("conn", connections, true)),
+    metric("AWS/RDS", "ReadIOPS", dims, w, profile("riops", iops)),
+  ];
+}
+
+const SERVICES: (keyof NatTraffic)[] = ["s3", "dynamodb", "ecr", "ssm", "internet"];
+
+function natMetrics(nat: NatGateway, now: number): MetricDefinition[] {
+  const w = window(createdSeconds(nat.createdDay, nat.id), goneSeconds(nat.goneDay), now);
+  const dims = [{ Name: "NatGatewayId", Value: nat.id }];
+  const total = SERVICES.reduce((sum, s) => sum + nat.bytesPerDay[s], 0);
+  const processed = () => dailyVolumeSeries(total, w);
+  return [
+    metric("AWS/NATGateway", "BytesOutToDestination", dims, w, processed),
+    metric("AWS/NATGateway", "BytesInFromSource", dims, w, processed),
+    ...SERVICES.map((service) =>
+      metric(FLOW_LOG_NAMESPACE, "BytesToService", [...dims, { Name: "Service", Value: service }], w, () =>
+        dailyVolumeSeries(nat.bytesPerDay[service], w),
+      ),
+    ),
+  ];
+}
+
+export function regionMetrics(org: Organisation, region: string): MetricDefinition[] {
+  const now = dayStartSeconds(org.today);
+  return [
+    ...org.instances.filter((i) => i.region === region).flatMap((i) => instanceMetrics(i, now)),
+    ...org.dbInstances.filter((d) => d.region === region).flatMap((d) => dbMetrics(d, now)),
+    ...org.natGateways.filter((n) => n.region === region).flatMap((n) => natMetrics(n, now)),
+  ].filter((m) => m.window.start < m.window.end);
+}
+
+export function metricIndex(org: Organisation, region: string): Map<string, MetricDefinition> {
+  return new Map(regionMetrics(org, region).map((m) => [metricKey(m.namespace, m.metricName, m.dimensions), m]));
+}

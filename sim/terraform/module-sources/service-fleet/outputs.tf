@@ -1,0 +1,3 @@
+output "instance_ids" {
+  value = { for key, instance in aws_instance.this : key => instance.id }
+}
