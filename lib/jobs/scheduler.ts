@@ -84,7 +84,11 @@ export async function runQueued(
   return results;
 }
 
-export async function tick(prisma: PrismaClient, jobs: JobDefinition[], options: TickOptions) {
+export async function tick(
+  prisma: PrismaClient,
+  jobs: JobDefinition[],
+  options: TickOptions & Pick<RunJobOptions, "progress">,
+) {
   await failOrphanedRuns(prisma);
   const claimed = await claimDueSlots(prisma, jobs, options);
   const results = await runQueued(prisma, jobs, options);

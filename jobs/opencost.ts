@@ -1,0 +1,19 @@
+import { getConfig } from "../lib/config/env";
+import { createOpenCostClient } from "../lib/ingest/opencost/opencost-client";
+import { ingestOpenCost } from "../lib/ingest/opencost/ingest-opencost";
+import type { JobDefinition } from "../lib/jobs/job-definition";
+
+export const openCostJob: JobDefinition = {
+  name: "opencost",
+  description: "Per-namespace daily allocation from OpenCost, cluster idle as its own line",
+  schedule: "30 * * * *",
+  async run(context) {
+    const config = getConfig();
+    if (!config.OPENCOST_URL) {
+      context.log("OPENCOST_URL is not set: no Kubernetes allocation to fetch");
+      return;
+    }
+    const client = createOpenCostClient({ baseUrl: config.OPENCOST_URL, onRequest: () => context.countRequests(1) });
+    await ingestOpenCost(context, { client, clusters: config.OPENCOST_CLUSTERS });
+  },
+};
