@@ -1,12 +1,11 @@
 import { getConfig } from "../lib/config/env";
 import { createOpenCostClient } from "../lib/ingest/opencost/opencost-client";
 import { ingestOpenCost } from "../lib/ingest/opencost/ingest-opencost";
+import { jobCatalog } from "../lib/jobs/job-catalog";
 import type { JobDefinition } from "../lib/jobs/job-definition";
 
 export const openCostJob: JobDefinition = {
-  name: "opencost",
-  description: "Per-namespace daily allocation from OpenCost, cluster idle as its own line",
-  schedule: "30 * * * *",
+  ...jobCatalog.openCost,
   async run(context) {
     const config = getConfig();
     if (!config.OPENCOST_URL) {

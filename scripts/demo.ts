@@ -49,6 +49,8 @@ async function main() {
     path.join(dataDir, "sandbox-repo"),
   ]);
   Object.assign(process.env, sandbox.env, { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" });
+  // "Run now" on the Jobs page should start within seconds in the demo.
+  process.env.WORKER_POLL_SECONDS ??= "5";
   log(`Sandbox cloud at ${sandbox.env.AWS_ENDPOINT_URL}`);
 
   const config = getConfig();

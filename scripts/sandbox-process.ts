@@ -8,6 +8,7 @@ export interface SandboxProcess {
   stop(): void;
 }
 
+// TERRAFORM_REPO_DIR is the last line the sandbox prints: once it is here, the environment is complete.
 const EXPECTED = ["AWS_ENDPOINT_URL", "OPENCOST_URL", "GITHUB_API_URL", "TERRAFORM_REPO_DIR"];
 
 export function startSandboxProcess(args: string[]): Promise<SandboxProcess> {
@@ -25,7 +26,7 @@ export function startSandboxProcess(args: string[]): Promise<SandboxProcess> {
       const match = /^export ([A-Z0-9_]+)=(.*)$/.exec(line);
       if (!match) return;
       env[match[1]!] = match[2]!.replace(/^'(.*)'$/, "$1");
-      if (EXPECTED.every((key) => key in env) && Object.keys(env).length >= 10) {
+      if (EXPECTED.every((key) => key in env)) {
         clearTimeout(timer);
         resolve({ env, stop: () => child.kill("SIGTERM") });
       }

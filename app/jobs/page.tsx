@@ -1,58 +1,25 @@
-import { EmptyState } from "@/components/ui/empty-state";
-import { statusLabel } from "@/components/ui/labels";
+import { JobsDashboard } from "@/components/jobs/jobs-dashboard";
 import { LoadedContent } from "@/components/ui/loaded-content";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, Td, Th } from "@/components/ui/table";
+import { getConfig } from "@/lib/config/env";
 import { loadOrDescribe } from "@/lib/db/describe-error";
 import { getPrisma } from "@/lib/db/prisma";
-import { formatDateTime } from "@/lib/format/dates";
-import { listJobRuns } from "@/lib/queries/job-runs";
+import { getJobsOverview } from "@/lib/queries/jobs-overview";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Jobs" };
 
 export default async function JobsPage() {
-  const loaded = await loadOrDescribe("job runs", async () => listJobRuns(await getPrisma()));
+  const loaded = await loadOrDescribe("jobs overview", async () =>
+    getJobsOverview(await getPrisma(), { schedules: getConfig().JOB_SCHEDULES }),
+  );
   return (
     <>
       <PageHeader
         title="Jobs"
-        description="Every ingest and detection run: when, how it ended, what it wrote and what it cost in API calls."
+        description="Every ingest run: when, how it ended, what it wrote and what it cost in API calls. Runs started here are picked up by the worker."
       />
-      <LoadedContent
-        loaded={loaded}
-        isEmpty={(data) => data.length === 0}
-        empty={<EmptyState title="No job has run yet" command="npm run jobs -- run all" />}
-      >
-        {(data) => (
-          <Table caption="Recent job runs">
-            <thead>
-              <tr>
-                <Th>Job</Th>
-                <Th>Status</Th>
-                <Th>Trigger</Th>
-                <Th>Started</Th>
-                <Th numeric>Rows</Th>
-                <Th numeric>API requests</Th>
-                <Th>Error</Th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.map((run) => (
-                <tr key={run.id}>
-                  <Td>{run.job}</Td>
-                  <Td>{statusLabel[run.status] ?? run.status}</Td>
-                  <Td>{run.trigger}</Td>
-                  <Td>{formatDateTime(run.startedAt)}</Td>
-                  <Td numeric>{run.rowsWritten.toLocaleString("en-US")}</Td>
-                  <Td numeric>{run.apiRequests.toLocaleString("en-US")}</Td>
-                  <Td>{run.error ? <span className="text-red-700 dark:text-red-300">{run.error}</span> : "—"}</Td>
-                </tr>
-              ))}
-            </tbody>
-          </Table>
-        )}
-      </LoadedContent>
+      <LoadedContent loaded={loaded}>{(data) => <JobsDashboard initial={data} />}</LoadedContent>
     </>
   );
 }

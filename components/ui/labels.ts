@@ -18,6 +18,7 @@ export const statusLabel: Record<string, string> = {
   REALISED: "Realised",
   MERGED: "Merged",
   CLOSED: "Closed",
+  QUEUED: "Queued",
   RUNNING: "Running",
   SUCCEEDED: "Succeeded",
   FAILED: "Failed",

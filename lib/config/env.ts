@@ -10,6 +10,20 @@ const optionalUrl = (what: string) =>
     .url({ message: `expected ${what} as an absolute URL, e.g. http://127.0.0.1:4510` })
     .optional();
 
+const AWS_REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d$/;
+
+/** "a, b,,c" -> ["a", "b", "c"]; unset -> []. */
+const commaList = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) =>
+    (value ?? "")
+      .split(",")
+      .map((item) => item.trim())
+      .filter(Boolean),
+  );
+
 const emptyToUndefined = (value: unknown) => (value === "" ? undefined : value);
 
 export const envSchema = z.object({
@@ -31,22 +45,15 @@ export const envSchema = z.object({
   AWS_REGION: z
     .string()
     .trim()
-    .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, "expected an AWS region such as us-east-1")
+    .regex(AWS_REGION_PATTERN, "expected an AWS region such as us-east-1")
     .default("us-east-1"),
   AWS_ENDPOINT_URL: optionalUrl("the AWS endpoint"),
+  // Regions whose inventory is listed; empty: AWS_REGION alone. Cost Explorer covers every region anyway.
+  AWS_REGIONS: commaList.pipe(
+    z.array(z.string().regex(AWS_REGION_PATTERN, "expected AWS regions such as us-east-1,eu-west-1")),
+  ),
   OPENCOST_URL: optionalUrl("the OpenCost API base URL"),
-  OPENCOST_CLUSTERS: z
-    .string()
-    .trim()
-    .optional()
-    .transform((value) =>
-      value
-        ? value
-            .split(",")
-            .map((name) => name.trim())
-            .filter(Boolean)
-        : [],
-    ),
+  OPENCOST_CLUSTERS: commaList,
 
   GITHUB_API_URL: optionalUrl("the GitHub REST API base URL (GitHub Enterprise: https://HOST/api/v3)").default(
     "https://api.github.com",
@@ -84,7 +91,10 @@ export const envSchema = z.object({
     .optional(),
 });
 
-export type Config = z.infer<typeof envSchema>;
+type ParsedEnv = z.infer<typeof envSchema>;
+
+/** The configuration, with AWS_REGIONS defaulting to AWS_REGION. */
+export type Config = Omit<ParsedEnv, "AWS_REGIONS"> & { AWS_REGIONS: string[] };
 
 /** Variables whose values may carry credentials: an error names them but never repeats their value. */
 const SECRET_VARIABLES = new Set(["DATABASE_URL", "GITHUB_TOKEN"]);
@@ -100,7 +110,10 @@ export class ConfigError extends Error {
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const cleaned = Object.fromEntries(Object.entries(env).map(([key, value]) => [key, emptyToUndefined(value)]));
   const result = envSchema.safeParse(cleaned);
-  if (result.success) return result.data;
+  if (result.success) {
+    const regions = result.data.AWS_REGIONS.length ? result.data.AWS_REGIONS : [result.data.AWS_REGION];
+    return { ...result.data, AWS_REGIONS: regions };
+  }
   throw new ConfigError(
     result.error.issues.map((issue) => {
       const variable = issue.path.join(".");

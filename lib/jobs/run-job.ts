@@ -4,6 +4,7 @@
 import { createId } from "./create-id";
 import type { PrismaClient } from "../db/generated/client";
 import { acquireLease, currentLease, releaseLease, renewLease } from "./job-lease";
+import { REQUESTED_SLOT } from "./request-run";
 import type { JobDefinition, JobWindow } from "./job-definition";
 
 export interface RunJobOptions {
@@ -67,9 +68,14 @@ export async function runJob(prisma: PrismaClient, job: JobDefinition, options: 
       windowTo: options.window ? new Date(`${options.window.to}T00:00:00Z`) : null,
     };
     if (options.queuedRunId) {
-      // Only a run still QUEUED may start: another worker may have carried it out already.
+      // Only a run still QUEUED may start: another worker may have carried it out already. A run asked for
+      // from the Jobs page gives up the "requested" slot as it starts, so the next request can queue.
       const claimed = await prisma.jobRun.updateMany({ where: { id: runId, status: "QUEUED" }, data: started });
       if (claimed.count === 0) return { status: "TAKEN", runId };
+      await prisma.jobRun.updateMany({
+        where: { id: runId, slot: REQUESTED_SLOT },
+        data: { slot: `${REQUESTED_SLOT}:${runId}` },
+      });
     } else {
       await prisma.jobRun.create({
         data: { id: runId, job: job.name, trigger: options.trigger, ...started },

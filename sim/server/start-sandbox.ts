@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { todayUtc } from "../org/days";
-import { generateOrganisation } from "../org/generate-organisation";
+import { generateOrganisation, REGIONS } from "../org/generate-organisation";
 import type { Organisation } from "../org/model";
 import type { Sandbox } from "./dispatch";
 import { discoverApis } from "./discover-apis";
@@ -57,6 +57,7 @@ export function sandboxEnv(url: string, repoDir: string): Record<string, string>
   return {
     AWS_ENDPOINT_URL: url,
     AWS_REGION: "us-east-1",
+    AWS_REGIONS: REGIONS.join(","),
     AWS_ACCESS_KEY_ID: SANDBOX_ACCESS_KEY_ID,
     AWS_SECRET_ACCESS_KEY: SANDBOX_SECRET_ACCESS_KEY,
     OPENCOST_URL: `${url}/opencost`,

@@ -20,6 +20,7 @@ describe("sandbox server", () => {
     expect(sandbox.env).toMatchObject({
       AWS_ENDPOINT_URL: sandbox.url,
       AWS_REGION: "us-east-1",
+      AWS_REGIONS: "us-east-1,us-west-2",
       OPENCOST_URL: `${sandbox.url}/opencost`,
       GITHUB_API_URL: `${sandbox.url}/github`,
       TERRAFORM_REPO: "acme-shop/infrastructure",

@@ -33,6 +33,7 @@ describe("sim CLI", () => {
     expect(keys).toEqual([
       "AWS_ENDPOINT_URL",
       "AWS_REGION",
+      "AWS_REGIONS",
       "AWS_ACCESS_KEY_ID",
       "AWS_SECRET_ACCESS_KEY",
       "OPENCOST_URL",

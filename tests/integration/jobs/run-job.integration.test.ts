@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Database } from "@/lib/db/prisma";
 import type { JobDefinition } from "@/lib/jobs/job-definition";
 import { acquireLease } from "@/lib/jobs/job-lease";
+import { requestRun } from "@/lib/jobs/request-run";
 import { runJob } from "@/lib/jobs/run-job";
 import { failOrphanedRuns, tick } from "@/lib/jobs/scheduler";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database";
@@ -89,6 +90,24 @@ describe("running a job", () => {
     expect((await database.prisma.jobRun.findUniqueOrThrow({ where: { id: dead.id } })).status).toBe("FAILED");
     const { job } = concurrencyProbe("probe", 5);
     expect((await runJob(database.prisma, job, { trigger: "cli", holder: "alive" })).status).toBe("SUCCEEDED");
+  });
+});
+
+describe("run now, from the Jobs page", () => {
+  it("queues one run however many requests race, and the worker carries it out once", async () => {
+    const requests = await Promise.all(Array.from({ length: 5 }, () => requestRun(database.prisma, "probe", "admin")));
+    expect(requests.filter((request) => request.created)).toHaveLength(1);
+    expect(new Set(requests.map((request) => request.id)).size).toBe(1);
+
+    const { job, seen } = concurrencyProbe("probe", 5);
+    const { results } = await tick(database.prisma, [job], { holder: "worker", now: new Date("2026-11-25T12:01:00Z") });
+    expect(results.map((result) => result.status)).toEqual(["SUCCEEDED", "SUCCEEDED"]);
+    expect(seen.runs).toBe(2);
+    const asked = await database.prisma.jobRun.findUniqueOrThrow({ where: { id: requests[0]!.id } });
+    expect(asked).toMatchObject({ status: "SUCCEEDED", trigger: "ui", requestedBy: "admin" });
+
+    // Once it has started, the next request queues a new run.
+    expect((await requestRun(database.prisma, "probe", "admin")).created).toBe(true);
   });
 });
 

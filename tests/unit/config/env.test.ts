@@ -53,6 +53,20 @@ describe("parseConfig", () => {
     }
   });
 
+  it("lists AWS_REGION alone unless AWS_REGIONS names more, and checks each", () => {
+    expect(parseConfig({ AWS_REGION: "eu-west-1" }).AWS_REGIONS).toEqual(["eu-west-1"]);
+    expect(parseConfig({ AWS_REGIONS: "us-east-1, us-west-2" }).AWS_REGIONS).toEqual(["us-east-1", "us-west-2"]);
+    expect(() => parseConfig({ AWS_REGIONS: "us-east-1,mars" })).toThrow(/AWS_REGIONS.1: expected AWS regions/);
+  });
+
+  it("reads job schedule overrides and refuses what it cannot read", () => {
+    expect(parseConfig({ JOB_SCHEDULES: "cost-explorer=0 */4 * * *; opencost=15 * * * *" }).JOB_SCHEDULES).toEqual({
+      "cost-explorer": "0 */4 * * *",
+      opencost: "15 * * * *",
+    });
+    expect(() => parseConfig({ JOB_SCHEDULES: "every hour" })).toThrow(/JOB_SCHEDULES: expected "job=cron;job=cron"/);
+  });
+
   it("rejects an out-of-range port", () => {
     expect(() => parseConfig({ PORT: "70000" })).toThrow(/PORT: expected a port between 1 and 65535/);
   });

@@ -1,0 +1,31 @@
+// The jobs CostLens runs, as the dashboard and the API know them. The job implementations (jobs/) take
+// their name, description and default schedule from here, so the app can list jobs and accept "run now"
+// requests without importing the jobs themselves.
+export interface JobInfo {
+  name: string;
+  description: string;
+  /** default cron schedule, UTC; JOB_SCHEDULES overrides it */
+  schedule: string;
+}
+
+export const jobCatalog = {
+  costExplorer: {
+    name: "cost-explorer",
+    description: "Daily costs from AWS Cost Explorer: a 13-month backfill, then the trailing window AWS restates",
+    // Cost Explorer refreshes its data about three times a day; every request costs $0.01.
+    schedule: "20 */6 * * *",
+  },
+  inventory: {
+    name: "inventory",
+    description: "EC2, EBS, network, RDS, target group and Auto Scaling inventory; vanished resources marked gone",
+    // Describe calls are free; hourly keeps states and memberships fresh for the detectors.
+    schedule: "5 * * * *",
+  },
+  openCost: {
+    name: "opencost",
+    description: "Per-namespace daily allocation from OpenCost, cluster idle as its own line",
+    schedule: "30 * * * *",
+  },
+} satisfies Record<string, JobInfo>;
+
+export const jobNames: string[] = Object.values(jobCatalog).map((job) => job.name);
