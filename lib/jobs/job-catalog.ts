@@ -26,6 +26,18 @@ export const jobCatalog = {
     description: "Per-namespace daily allocation from OpenCost, cluster idle as its own line",
     schedule: "30 * * * *",
   },
+  metrics: {
+    name: "metrics",
+    description:
+      "Daily CloudWatch aggregates (CPU, memory, network, DB connections, read IOPS, NAT bytes) of the live inventory",
+    schedule: "40 2 * * *",
+  },
+  prices: {
+    name: "prices",
+    description:
+      "On-demand prices (instances, volumes, DB classes in use; NAT gateways, VPC endpoints) from the AWS Price List API",
+    schedule: "0 3 * * 1",
+  },
 } satisfies Record<string, JobInfo>;
 
 export const jobNames: string[] = Object.values(jobCatalog).map((job) => job.name);

@@ -56,9 +56,15 @@ export async function runQueued(
   const byName = new Map(jobs.map((job) => [job.name, job]));
   const queued = await prisma.jobRun.findMany({
     where: { status: "QUEUED", job: { in: [...byName.keys()] } },
-    select: { id: true, job: true, trigger: true, windowFrom: true, windowTo: true },
+    select: { id: true, job: true, trigger: true, windowFrom: true, windowTo: true, startedAt: true },
     orderBy: [{ startedAt: "asc" }, { id: "asc" }],
   });
+  // Runs queued at the same moment (one tick's slots) go in the jobs' own order: inventory before the
+  // metrics and prices that read it.
+  const position = new Map(jobs.map((job, index) => [job.name, index]));
+  queued.sort(
+    (a, b) => a.startedAt.getTime() - b.startedAt.getTime() || position.get(a.job)! - position.get(b.job)!,
+  );
   const results: RunJobResult[] = [];
   for (const run of queued) {
     if (options.signal?.aborted) break;

@@ -10,7 +10,13 @@ import { metricFromDay } from "@/lib/ingest/metrics/metric-window";
 const TO = "2026-11-20";
 
 function instance(n: number, from = "2026-10-21"): MeteredResource {
-  return { id: `r${String(n).padStart(4, "0")}`, kind: "EC2_INSTANCE", resourceId: `i-${n}`, region: "us-east-1", from };
+  return {
+    id: `r${String(n).padStart(4, "0")}`,
+    kind: "EC2_INSTANCE",
+    resourceId: `i-${n}`,
+    region: "us-east-1",
+    from,
+  };
 }
 
 const none = indexPublishedMetrics([]);
@@ -46,11 +52,21 @@ describe("metric queries", () => {
     expect(memory.map((q) => q.statistic)).toEqual(["Average", "Maximum", "p95"]);
     expect(memory[0]!.metric).toBe("CWAgent/mem_used_percent");
     expect(memory[0]!.dimensions).toEqual([{ Name: "InstanceId", Value: "i-1" }]);
-    expect(resourceQueries(instance(2), published).flat().some((q) => q.namespace === "CWAgent")).toBe(false);
+    expect(
+      resourceQueries(instance(2), published)
+        .flat()
+        .some((q) => q.namespace === "CWAgent"),
+    ).toBe(false);
   });
 
   it("names the NAT flow-log split by destination, and leaves it out where nobody publishes it", () => {
-    const nat: MeteredResource = { id: "n1", kind: "NAT_GATEWAY", resourceId: "nat-1", region: "us-east-1", from: "2026-11-01" };
+    const nat: MeteredResource = {
+      id: "n1",
+      kind: "NAT_GATEWAY",
+      resourceId: "nat-1",
+      region: "us-east-1",
+      from: "2026-11-01",
+    };
     const published = indexPublishedMetrics(
       ["s3", "internet"].map((service) => ({
         namespace: "CostLens/NatFlowLogs",
@@ -61,7 +77,11 @@ describe("metric queries", () => {
         ],
       })),
     );
-    expect(resourceQueries(nat, published).flat().map((q) => q.metric)).toEqual([
+    expect(
+      resourceQueries(nat, published)
+        .flat()
+        .map((q) => q.metric),
+    ).toEqual([
       "AWS/NATGateway/BytesOutToDestination",
       "AWS/NATGateway/BytesInFromSource",
       "CostLens/NatFlowLogs/BytesToService:internet",
@@ -80,7 +100,9 @@ describe("metric queries", () => {
     for (const batch of batches) {
       const series = new Set(batch.queries.map((q) => `${q.resource}|${q.metric}`));
       for (const key of series) {
-        const elsewhere = batches.filter((b) => b !== batch && b.queries.some((q) => `${q.resource}|${q.metric}` === key));
+        const elsewhere = batches.filter(
+          (b) => b !== batch && b.queries.some((q) => `${q.resource}|${q.metric}` === key),
+        );
         expect(elsewhere).toEqual([]);
       }
     }

@@ -40,9 +40,36 @@ describe("metric results", () => {
       ["m4", { timestamps: [day("2026-11-17"), day("2026-11-20")], values: [1e6, 5] }], // NetworkIn Sum, then a day past the window
     ]);
     expect(dailyRows(b, results)).toEqual([
-      { resourceId: "r1", metric: "AWS/EC2/CPUUtilization", day: "2026-11-17", average: 10, maximum: 40, p95: 30, sum: null, samples: 288 },
-      { resourceId: "r1", metric: "AWS/EC2/CPUUtilization", day: "2026-11-18", average: 12, maximum: 50, p95: null, sum: null, samples: null },
-      { resourceId: "r1", metric: "AWS/EC2/NetworkIn", day: "2026-11-17", average: null, maximum: null, p95: null, sum: 1e6, samples: null },
+      {
+        resourceId: "r1",
+        metric: "AWS/EC2/CPUUtilization",
+        day: "2026-11-17",
+        average: 10,
+        maximum: 40,
+        p95: 30,
+        sum: null,
+        samples: 288,
+      },
+      {
+        resourceId: "r1",
+        metric: "AWS/EC2/CPUUtilization",
+        day: "2026-11-18",
+        average: 12,
+        maximum: 50,
+        p95: null,
+        sum: null,
+        samples: null,
+      },
+      {
+        resourceId: "r1",
+        metric: "AWS/EC2/NetworkIn",
+        day: "2026-11-17",
+        average: null,
+        maximum: null,
+        p95: null,
+        sum: 1e6,
+        samples: null,
+      },
     ]);
   });
 
@@ -67,22 +94,39 @@ describe("metric results", () => {
     expect(collected.get("m1")!.values).toEqual([1]);
     expect(inputs.map((input) => input.NextToken)).toEqual([undefined, "t1"]);
     expect(inputs[0]).toMatchObject({ StartTime: day("2026-11-17"), EndTime: day("2026-11-20") });
-    expect((inputs[0]!.MetricDataQueries as Array<{ Id: string }>).map((q) => q.Id)).toEqual(["m0", "m1", "m2", "m3", "m4", "m5"]);
+    expect((inputs[0]!.MetricDataQueries as Array<{ Id: string }>).map((q) => q.Id)).toEqual([
+      "m0",
+      "m1",
+      "m2",
+      "m3",
+      "m4",
+      "m5",
+    ]);
   });
 
   it("fails naming CloudWatch GetMetricData and the field on a bad page or a refused query", async () => {
-    const bad = fakeClient([{ MetricDataResults: [{ Id: "m0", Timestamps: [day("2026-11-17")], Values: [], StatusCode: "Complete" }] }]);
+    const bad = fakeClient([
+      { MetricDataResults: [{ Id: "m0", Timestamps: [day("2026-11-17")], Values: [], StatusCode: "Complete" }] },
+    ]);
     await expect(fetchMetricBatch(bad.client, batch())).rejects.toThrow(
       "CloudWatch GetMetricData returned an unexpected payload: MetricDataResults[0].Values: expected as many Values as Timestamps",
     );
     const forbidden = fakeClient([
-      { MetricDataResults: [{ Id: "m0", Timestamps: [], Values: [], StatusCode: "Forbidden", Messages: [{ Value: "no access" }] }] },
+      {
+        MetricDataResults: [
+          { Id: "m0", Timestamps: [], Values: [], StatusCode: "Forbidden", Messages: [{ Value: "no access" }] },
+        ],
+      },
     ]);
     await expect(fetchMetricBatch(forbidden.client, batch())).rejects.toThrow(
       "CloudWatch GetMetricData returned an unexpected payload: MetricDataResults[0].StatusCode: Forbidden no access",
     );
-    const unknown = fakeClient([{ MetricDataResults: [{ Id: "x9", Timestamps: [], Values: [], StatusCode: "Complete" }] }]);
-    await expect(fetchMetricBatch(unknown.client, batch())).rejects.toThrow(/MetricDataResults\[0\]\.Id: unknown query id x9/);
+    const unknown = fakeClient([
+      { MetricDataResults: [{ Id: "x9", Timestamps: [], Values: [], StatusCode: "Complete" }] },
+    ]);
+    await expect(fetchMetricBatch(unknown.client, batch())).rejects.toThrow(
+      /MetricDataResults\[0\]\.Id: unknown query id x9/,
+    );
   });
 
   it("wraps an SDK failure with the API and operation", async () => {
@@ -91,6 +135,8 @@ describe("metric results", () => {
         throw Object.assign(new Error("Rate exceeded"), { name: "Throttling" });
       },
     } as unknown as CloudWatchClient;
-    await expect(fetchMetricBatch(client, batch())).rejects.toThrow("CloudWatch GetMetricData failed: Throttling: Rate exceeded");
+    await expect(fetchMetricBatch(client, batch())).rejects.toThrow(
+      "CloudWatch GetMetricData failed: Throttling: Rate exceeded",
+    );
   });
 });
