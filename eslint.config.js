@@ -5,7 +5,7 @@ const config = [
   {
     ignores: [
       "node_modules/",
-      ".next/",
+      ".next*/",
       ".data/",
       "lib/db/generated/",
       "next-env.d.ts",

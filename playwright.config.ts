@@ -1,12 +1,16 @@
 // End-to-end tests drive Debian's Chromium (never a downloaded browser) against the production build.
-// scripts/e2e.ts prepares two embedded databases (one seeded, one empty), builds the app and runs this
-// config; E2E_SEEDED_DATA_DIR and E2E_EMPTY_DATA_DIR tell the two servers where their data is.
+// scripts/e2e.ts builds the app, starts the sandbox cloud and prepares three embedded databases: a small
+// fixed data set (E2E_SEEDED_DATA_DIR, port 3201), an empty one (E2E_EMPTY_DATA_DIR, 3202) and one the
+// real jobs ingested from the sandbox (E2E_SANDBOX_DATA_DIR, 3203). Specs for product features use the
+// sandbox server, whose figures they check against the JSON API.
 import { defineConfig } from "@playwright/test";
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const seededPort = Number(process.env.E2E_SEEDED_PORT ?? 3201);
 const emptyPort = Number(process.env.E2E_EMPTY_PORT ?? 3202);
+const sandboxPort = Number(process.env.E2E_SANDBOX_PORT ?? 3203);
 
+// The sandbox's environment (AWS_ENDPOINT_URL, GITHUB_API_URL, ...) passes through from scripts/e2e.ts.
 function server(port: number, dataDir: string | undefined) {
   return {
     command: `node node_modules/next/dist/bin/next start -H 127.0.0.1 -p ${port}`,
@@ -15,7 +19,10 @@ function server(port: number, dataDir: string | undefined) {
     timeout: 60_000,
     stdout: "pipe" as const,
     stderr: "pipe" as const,
-    env: { COSTLENS_DATA_DIR: dataDir ?? "", DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...process.env, COSTLENS_DATA_DIR: dataDir ?? "", DATABASE_URL: "", NEXT_TELEMETRY_DISABLED: "1" } as Record<
+      string,
+      string
+    >,
   };
 }
 
@@ -46,5 +53,9 @@ export default defineConfig({
       ],
     },
   },
-  webServer: [server(seededPort, process.env.E2E_SEEDED_DATA_DIR), server(emptyPort, process.env.E2E_EMPTY_DATA_DIR)],
+  webServer: [
+    server(seededPort, process.env.E2E_SEEDED_DATA_DIR),
+    server(emptyPort, process.env.E2E_EMPTY_DATA_DIR),
+    server(sandboxPort, process.env.E2E_SANDBOX_DATA_DIR),
+  ],
 });

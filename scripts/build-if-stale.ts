@@ -17,7 +17,7 @@ function newestMtime(entry: string): number {
 }
 
 export async function buildIfStale(log: (line: string) => void): Promise<void> {
-  const buildId = path.join(".next", "BUILD_ID");
+  const buildId = path.join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
   const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
   const changedAt = Math.max(...SOURCES.map(newestMtime));
   if (builtAt > changedAt) return;

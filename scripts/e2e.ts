@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { prepareDataDir } from "../tests/e2e/fixtures/prepare-data-dir";
 import { runCommand } from "./run-command";
+import { startSandboxProcess } from "./sandbox-process";
 
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -32,16 +33,24 @@ if (process.env.E2E_SKIP_BUILD !== "1") {
 const root = await mkdtemp(path.join(tmpdir(), "costlens-e2e-"));
 const seeded = path.join(root, "seeded");
 const empty = path.join(root, "empty");
+const sandboxData = path.join(root, "sandbox");
+// The sandbox cloud runs for the whole e2e run: the sandbox server's data is ingested from it, and
+// actions that reach out (pull requests) go to it.
+const sandbox = await startSandboxProcess(["--port", "0", "--repo-dir", path.join(root, "sandbox-repo")]);
+Object.assign(process.env, sandbox.env, { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" });
 try {
-  await prepareDataDir(seeded, { seed: true, lastDay: "2026-10-31" });
-  await prepareDataDir(empty, { seed: false, lastDay: "2026-10-31" });
+  await prepareDataDir(seeded, "fixture");
+  await prepareDataDir(empty, "empty");
+  await prepareDataDir(sandboxData, "sandbox");
   const code = await runCommand("npx", ["playwright", "test", ...process.argv.slice(2)], {
     ...nextEnv,
     CHROMIUM_PATH: chromium,
     E2E_SEEDED_DATA_DIR: seeded,
     E2E_EMPTY_DATA_DIR: empty,
+    E2E_SANDBOX_DATA_DIR: sandboxData,
   });
   process.exitCode = code;
 } finally {
+  sandbox.stop();
   await rm(root, { recursive: true, force: true });
 }
