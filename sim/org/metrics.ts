@@ -79,15 +79,24 @@ const SAMPLES_PER_DAY = SECONDS.day / SECONDS.sample;
 
 /**
  * A daily volume (NAT bytes) spread over the day's samples on a smooth diurnal curve peaking mid-afternoon
- * UTC: the weights sum to one, so a whole day's Sum is the volume the model says the gateway processed.
+ * UTC: the weights sum to one, so a whole day's Sum is the volume the model says was processed that day.
+ * The volume is asked for per day (and remembered), because it changes when, say, a VPC endpoint starts
+ * carrying traffic the NAT gateway used to.
  */
-export function dailyVolumeSeries(bytesPerDay: number, window: { start: number; end: number }): SampleSeries {
+export function dailyVolumeSeries(
+  bytesOnDay: (dayStart: number) => number,
+  window: { start: number; end: number },
+): SampleSeries {
+  const byDay = new Map<number, number>();
   return {
     ...window,
     value(sampleStart) {
+      const dayStart = sampleStart - (sampleStart % SECONDS.day);
+      let bytes = byDay.get(dayStart);
+      if (bytes === undefined) byDay.set(dayStart, (bytes = bytesOnDay(dayStart)));
       const slot = (sampleStart % SECONDS.day) / SECONDS.sample;
       const weight = (1 + 0.5 * Math.sin(2 * Math.PI * (slot / SAMPLES_PER_DAY - 0.375))) / SAMPLES_PER_DAY;
-      return bytesPerDay * weight;
+      return bytes * weight;
     },
   };
 }

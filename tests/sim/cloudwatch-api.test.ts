@@ -244,6 +244,68 @@ describe("GetMetricData", () => {
   });
 });
 
+describe("NAT traffic after a VPC endpoint appears", () => {
+  it("drops the traffic the endpoint now carries from the endpoint's creation day on", async () => {
+    const nat = org.natGateways.find(
+      (n) =>
+        !n.goneDay && n.bytesPerDay.s3 > 0 && !org.vpcEndpoints.some((e) => e.vpcId === n.vpcId && e.service === "s3"),
+    )!;
+    const created = addDays(TODAY, -2);
+    const dims: [string, string] = ["NatGatewayId", nat.id];
+    const s3Query = {
+      Id: "s3",
+      MetricStat: {
+        Metric: {
+          Namespace: "CostLens/NatFlowLogs",
+          MetricName: "BytesToService",
+          Dimensions: [
+            { Name: "NatGatewayId", Value: nat.id },
+            { Name: "Service", Value: "s3" },
+          ],
+        },
+        Period: 86400,
+        Stat: "Sum",
+      },
+    };
+    const before = await results(
+      [s3Query, query("all", "AWS/NATGateway", "BytesOutToDestination", dims, 86400, "Sum")],
+      addDays(TODAY, -4),
+      TODAY,
+      { ScanBy: "TimestampAscending" },
+    );
+    org.vpcEndpoints.push({
+      id: "vpce-0test0000000000001",
+      vpcId: nat.vpcId,
+      accountId: nat.accountId,
+      region: nat.region,
+      service: "s3",
+      serviceName: `com.amazonaws.${nat.region}.s3`,
+      type: "Gateway",
+      routeTableIds: [],
+      subnetIds: [],
+      createdDay: created,
+      managedBy: "terraform",
+      tags: {},
+    });
+    try {
+      const after = await results(
+        [s3Query, query("all", "AWS/NATGateway", "BytesOutToDestination", dims, 86400, "Sum")],
+        addDays(TODAY, -4),
+        TODAY,
+        { ScanBy: "TimestampAscending" },
+      );
+      expect(values(before.get("s3")).every((bytes) => bytes > 0)).toBe(true);
+      expect(values(after.get("s3")).slice(0, 2)).toEqual(values(before.get("s3")).slice(0, 2));
+      expect(values(after.get("s3")).slice(2)).toEqual([0, 0]);
+      const dropped = values(before.get("all")).map((bytes, index) => bytes - values(after.get("all"))[index]!);
+      expect(dropped.slice(0, 2)).toEqual([0, 0]);
+      expect(dropped[2]).toBeCloseTo(values(before.get("s3"))[2]!, 0);
+    } finally {
+      org.vpcEndpoints.pop();
+    }
+  });
+});
+
 describe("ListMetrics", () => {
   it("lists each NAT gateway's metrics and pages through everything", async () => {
     const nat = await cloudwatch.send(

@@ -7,6 +7,7 @@
 // pipeline would publish; a real account has it only if it runs such a pipeline, so readers must treat
 // its absence as "destination split unknown" and flag their estimate.
 import type { DbInstance, Ec2Instance, NatGateway, NatTraffic, Organisation } from "../../../org/model";
+import { natTrafficOnDay, totalBytes } from "../../../org/nat-traffic";
 import {
   dailyVolumeSeries,
   profileSeries,
@@ -109,17 +110,19 @@ function dbMetrics(db: DbInstance, now: number): MetricDefinition[] {
 
 const SERVICES: (keyof NatTraffic)[] = ["s3", "dynamodb", "ecr", "ssm", "internet"];
 
-function natMetrics(nat: NatGateway, now: number): MetricDefinition[] {
+function natMetrics(org: Organisation, nat: NatGateway, now: number): MetricDefinition[] {
   const w = window(createdSeconds(nat.createdDay, nat.id), goneSeconds(nat.goneDay), now);
   const dims = [{ Name: "NatGatewayId", Value: nat.id }];
-  const total = SERVICES.reduce((sum, s) => sum + nat.bytesPerDay[s], 0);
-  const processed = () => dailyVolumeSeries(total, w);
+  // Traffic a VPC endpoint carries from its creation day on no longer reaches the NAT gateway.
+  const trafficOn = (dayStart: number) =>
+    natTrafficOnDay(org, nat, new Date(dayStart * 1000).toISOString().slice(0, 10));
+  const processed = () => dailyVolumeSeries((dayStart) => totalBytes(trafficOn(dayStart)), w);
   return [
     metric("AWS/NATGateway", "BytesOutToDestination", dims, w, processed),
     metric("AWS/NATGateway", "BytesInFromSource", dims, w, processed),
     ...SERVICES.map((service) =>
       metric(FLOW_LOG_NAMESPACE, "BytesToService", [...dims, { Name: "Service", Value: service }], w, () =>
-        dailyVolumeSeries(nat.bytesPerDay[service], w),
+        dailyVolumeSeries((dayStart) => trafficOn(dayStart)[service], w),
       ),
     ),
   ];
@@ -130,7 +133,7 @@ export function regionMetrics(org: Organisation, region: string): MetricDefiniti
   return [
     ...org.instances.filter((i) => i.region === region).flatMap((i) => instanceMetrics(i, now)),
     ...org.dbInstances.filter((d) => d.region === region).flatMap((d) => dbMetrics(d, now)),
-    ...org.natGateways.filter((n) => n.region === region).flatMap((n) => natMetrics(n, now)),
+    ...org.natGateways.filter((n) => n.region === region).flatMap((n) => natMetrics(org, n, now)),
   ].filter((m) => m.window.start < m.window.end);
 }
 
