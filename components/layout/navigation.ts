@@ -7,6 +7,7 @@ export interface NavItem {
 export const navigation: NavItem[] = [
   { href: "/", label: "Overview" },
   { href: "/squads", label: "Squads" },
+  { href: "/reconciliation", label: "Reconciliation" },
   { href: "/waste", label: "Waste" },
   { href: "/pull-requests", label: "Pull requests" },
   { href: "/review", label: "Monthly review" },

@@ -1,29 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { mkdirSync } from "node:fs";
+import { expect, test } from "@playwright/test";
 import { navigation } from "@/components/layout/navigation";
-
-const screenshots = "tests/e2e/screenshots";
-mkdirSync(screenshots, { recursive: true });
+import { collectConsoleErrors, expectNoSeriousAccessibilityViolations, screenshots } from "./helpers";
 
 const emptyServer = `http://127.0.0.1:${process.env.E2E_EMPTY_PORT ?? 3202}`;
-
-function collectConsoleErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(`${message.text()} (${message.location().url})`);
-  });
-  page.on("pageerror", (error) => errors.push(error.message));
-  return errors;
-}
-
-async function expectNoSeriousAccessibilityViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter(
-    (violation) => violation.impact === "serious" || violation.impact === "critical",
-  );
-  expect(serious.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
-}
 
 const slug = (href: string) => (href === "/" ? "overview" : href.slice(1));
 
@@ -84,6 +63,7 @@ test.describe("the app shell with data", () => {
 const emptyStates: Record<string, string> = {
   "/": "No cost data yet",
   "/squads": "No squads yet",
+  "/reconciliation": "No cost data yet",
   "/waste": "No open recommendations",
   "/pull-requests": "No pull requests yet",
   "/review": "No cost data yet",
