@@ -92,7 +92,8 @@ export function generateDatabases(ctx: UnitContext): void {
             cpuMean: Math.round(random.float(1, 3)),
             connectionsMax: 0,
             connectionsMean: 0,
-            readIopsMean: random.int(0, 2),
+            // "ReadIOPS ~ 0" (DESIGN.md): the odd background read, never a workload.
+            readIopsMean: Math.round(random.float(0, 0.25) * 100) / 100,
           }
         : kind === "active"
           ? {

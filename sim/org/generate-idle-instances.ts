@@ -51,7 +51,7 @@ export function generateIdleInstances(ctx: UnitContext): void {
         squad,
         name: `${squad.slug}-${random.pick(["worker", "batch", "legacy-api", "test-runner", "migration"])}-${random.int(1, 40)}`,
         launchDay: addDays(ctx.today, -random.int(90, 900)),
-        usage: usageProfile(random, { cpuMean: random.float(0.2, 1.5), networkGbPerDay: random.float(0.001, 0.04) }),
+        usage: usageProfile(random, { cpuMean: random.float(0.2, 1.5), networkGbPerDay: random.float(0.0005, 0.0035) }),
         managedBy: random.chance(0.4) ? "console" : "terraform",
         untagged: random.chance(0.2),
         rootVolume: { sizeGiB: random.pick([50, 100, 200]), volumeType: "gp2" },

@@ -8,6 +8,8 @@ export interface UsageOptions {
   cpuMean: number;
   networkGbPerDay: number;
   withMemoryAgent?: boolean;
+  /** memory p95 range where an agent reports memory; percent */
+  memoryP95Range?: [number, number];
   businessHoursOnly?: boolean;
 }
 
@@ -23,7 +25,9 @@ export function usageProfile(random: Random, options: UsageOptions): Utilisation
     cpuMax,
     networkInBytesPerDay: Math.round(totalBytes * inShare),
     networkOutBytesPerDay: Math.round(totalBytes * (1 - inShare)),
-    ...(options.withMemoryAgent ? { memoryP95: Math.round(random.float(20, 70)) } : {}),
+    ...(options.withMemoryAgent
+      ? { memoryP95: Math.round(random.float(...(options.memoryP95Range ?? [20, 70]))) }
+      : {}),
     ...(options.businessHoursOnly ? { businessHoursOnly: true } : {}),
   };
 }

@@ -3,6 +3,7 @@
 // API into the price table. Prices of types not in use are not fetched: the inventory ingest runs first.
 import type { PricingClient } from "@aws-sdk/client-pricing";
 import type { PrismaClient } from "../../db/generated/client";
+import { rightsizingCandidateTypes } from "../../waste/instance-sizes";
 import type { JobContext } from "../../jobs/job-definition";
 import { fetchPriceRows } from "./fetch-price-rows";
 import { planPriceRequests, type RegionUsage } from "./plan-price-requests";
@@ -13,7 +14,8 @@ export interface PricesIngestDeps {
   client: PricingClient;
 }
 
-/** The types in use per region, from the live inventory. */
+/** The types in use per region, from the live inventory, plus the instance types a rightsizing of them may
+ * recommend (smaller sizes, Graviton equivalents): a recommendation needs the price of both ends. */
 export async function regionUsage(prisma: PrismaClient): Promise<RegionUsage[]> {
   const groups = await prisma.resource.groupBy({
     by: ["region", "kind", "sizeType"],
@@ -34,7 +36,10 @@ export async function regionUsage(prisma: PrismaClient): Promise<RegionUsage[]> 
     if (group.kind === "EBS_VOLUME") usage.volumeTypes.push(group.sizeType);
     if (group.kind === "RDS_INSTANCE") usage.dbClasses.push(group.sizeType);
   }
-  return [...regions.values()];
+  return [...regions.values()].map((usage) => ({
+    ...usage,
+    instanceTypes: [...new Set([...usage.instanceTypes, ...rightsizingCandidateTypes(usage.instanceTypes)])].sort(),
+  }));
 }
 
 export async function ingestPrices(context: JobContext, deps: PricesIngestDeps) {
