@@ -38,6 +38,19 @@ export const jobCatalog = {
       "On-demand prices (instances, volumes, DB classes in use; NAT gateways, VPC endpoints) from the AWS Price List API",
     schedule: "0 3 * * 1",
   },
+  allocation: {
+    name: "allocation",
+    description:
+      "Who owns each dollar: team tag, cost centre, namespace and account rules; EKS nodes replaced by OpenCost's namespace split; history recomputed",
+    // After the hourly OpenCost ingest (:30) and the Cost Explorer ingest (:20 every six hours).
+    schedule: "50 * * * *",
+  },
+  detection: {
+    name: "detection",
+    description:
+      "Waste detection (zombies, stopped instances, orphan volumes, idle replicas, NAT waste, rightsizing, always-on non-prod) into recommendations",
+    schedule: "55 * * * *",
+  },
 } satisfies Record<string, JobInfo>;
 
 export const jobNames: string[] = Object.values(jobCatalog).map((job) => job.name);

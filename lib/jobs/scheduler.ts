@@ -62,9 +62,7 @@ export async function runQueued(
   // Runs queued at the same moment (one tick's slots) go in the jobs' own order: inventory before the
   // metrics and prices that read it.
   const position = new Map(jobs.map((job, index) => [job.name, index]));
-  queued.sort(
-    (a, b) => a.startedAt.getTime() - b.startedAt.getTime() || position.get(a.job)! - position.get(b.job)!,
-  );
+  queued.sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime() || position.get(a.job)! - position.get(b.job)!);
   const results: RunJobResult[] = [];
   for (const run of queued) {
     if (options.signal?.aborted) break;
