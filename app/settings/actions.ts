@@ -58,9 +58,15 @@ function failure(error: unknown, values: RuleFormState["values"]): RuleFormState
 
 const saved = (message: string): RuleFormState => ({ status: "saved", message, fieldErrors: {} });
 
-export async function createRuleAction(_previous: RuleFormState, form: FormData): Promise<RuleFormState> {
+/** Validates the form with `schema`, writes with `write`, and reports what the user should see. */
+async function saveRule<Input>(
+  form: FormData,
+  schema: z.ZodType<Input>,
+  write: (input: Input) => Promise<{ matchValue: string; squad: string }>,
+  verb: "added" | "saved",
+): Promise<RuleFormState> {
   const values = formValues(form);
-  const parsed = createOwnershipRuleSchema.safeParse(values);
+  const parsed = schema.safeParse(values);
   if (!parsed.success) {
     return {
       status: "error",
@@ -70,32 +76,30 @@ export async function createRuleAction(_previous: RuleFormState, form: FormData)
     };
   }
   try {
-    const rule = await createOwnershipRule(await getPrisma(), parsed.data, await actor());
+    const rule = await write(parsed.data);
     revalidatePath("/settings");
-    return saved(`Rule added: ${rule.matchValue} → ${rule.squad}. It applies from the next allocation run.`);
+    return saved(`Rule ${verb}: ${rule.matchValue} → ${rule.squad}. It applies from the next allocation run.`);
   } catch (error) {
     return failure(error, values);
   }
 }
 
+export async function createRuleAction(_previous: RuleFormState, form: FormData): Promise<RuleFormState> {
+  return saveRule(
+    form,
+    createOwnershipRuleSchema,
+    async (input) => createOwnershipRule(await getPrisma(), input, await actor()),
+    "added",
+  );
+}
+
 export async function updateRuleAction(_previous: RuleFormState, form: FormData): Promise<RuleFormState> {
-  const values = formValues(form);
-  const parsed = updateOwnershipRuleSchema.safeParse(values);
-  if (!parsed.success) {
-    return {
-      status: "error",
-      message: "Check the highlighted fields.",
-      fieldErrors: fieldErrors(parsed.error),
-      values,
-    };
-  }
-  try {
-    const rule = await updateOwnershipRule(await getPrisma(), parsed.data, await actor());
-    revalidatePath("/settings");
-    return saved(`Rule saved: ${rule.matchValue} → ${rule.squad}. It applies from the next allocation run.`);
-  } catch (error) {
-    return failure(error, values);
-  }
+  return saveRule(
+    form,
+    updateOwnershipRuleSchema,
+    async (input) => updateOwnershipRule(await getPrisma(), input, await actor()),
+    "saved",
+  );
 }
 
 export async function deleteRuleAction(_previous: RuleFormState, form: FormData): Promise<RuleFormState> {

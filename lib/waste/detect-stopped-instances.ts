@@ -4,7 +4,7 @@
 import { addDays } from "../format/dates";
 import { parseResourceAttributes } from "../ingest/inventory/resource-attributes";
 import { type DetectionFacts, type DetectorResult, emptyResult } from "./detection-facts";
-import { describeVolumes, volumesById, volumesMonthlyCost, ZERO } from "./instance-volumes";
+import { volumeFacts, volumesById, volumesMonthlyCost, ZERO } from "./instance-volumes";
 import { moneyString, usd } from "./monthly-cost";
 import { priceBookOf, PriceLookup } from "./price-book";
 
@@ -73,10 +73,7 @@ export function detectStoppedInstances(facts: DetectionFacts): DetectorResult {
           { label: "Instance type", value: instance.sizeType ?? "unknown" },
           { label: "Launched", value: instance.launchedAt?.toISOString().slice(0, 10) ?? "unknown" },
           { label: "Auto Scaling group / warm pool", value: "none" },
-          { label: "Volumes", value: describeVolumes(volumeCost.volumes) },
-          ...(volumeCost.unknown.length > 0
-            ? [{ label: "Volumes not in inventory (not counted)", value: volumeCost.unknown.join(", ") }]
-            : []),
+          ...volumeFacts(volumeCost),
         ],
         fix: "Snapshot the volumes if needed, then delete the aws_instance block",
         estimated: false,

@@ -9,7 +9,7 @@ import {
   lookbackWindow,
   olderThanWindow,
 } from "./detection-facts";
-import { describeVolumes, volumesById, volumesMonthlyCost, ZERO } from "./instance-volumes";
+import { describeVolumes, volumeFacts, volumesById, volumesMonthlyCost, ZERO } from "./instance-volumes";
 import { completeDaily, max, megabytes, percent, seriesEvidence } from "./metric-series";
 import { moneyString, monthlyFromHourly, usd } from "./monthly-cost";
 import { priceBookOf, PriceLookup } from "./price-book";
@@ -104,10 +104,7 @@ export function detectZombieInstances(facts: DetectionFacts): DetectorResult {
             value: `${megabytes(max(network))} (threshold ${megabytes(networkBytesPerDay)})`,
           },
           { label: "Auto Scaling group / EKS / target groups", value: "none" },
-          { label: "Volumes", value: describeVolumes(volumeCost.volumes) },
-          ...(volumeCost.unknown.length > 0
-            ? [{ label: "Volumes not in inventory (not counted)", value: volumeCost.unknown.join(", ") }]
-            : []),
+          ...volumeFacts(volumeCost),
         ],
         fix: "Delete the aws_instance block (and its volumes) after a final snapshot",
         estimated: false,

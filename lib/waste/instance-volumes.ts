@@ -53,4 +53,14 @@ export function describeVolumes(volumes: readonly VolumeCost[]): string {
     : volumes.map((v) => `${v.volumeId} (${v.sizeGiB} GiB ${v.volumeType})`).join(", ");
 }
 
+/** The evidence facts about an instance's volumes: which were counted, and which the inventory lacks. */
+export function volumeFacts(volumeCost: { volumes: readonly VolumeCost[]; unknown: readonly string[] }) {
+  return [
+    { label: "Volumes", value: describeVolumes(volumeCost.volumes) },
+    ...(volumeCost.unknown.length > 0
+      ? [{ label: "Volumes not in inventory (not counted)", value: volumeCost.unknown.join(", ") }]
+      : []),
+  ];
+}
+
 export const ZERO = new Decimal(0);
