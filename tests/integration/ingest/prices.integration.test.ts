@@ -2,6 +2,7 @@
 // (PGlite, and Postgres in the second run of this suite). The inventory is seeded here from the sandbox's
 // organisation, so this test depends on no other ingest.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rightsizingCandidateTypes } from "@/lib/waste/instance-sizes";
 import { createPricingClient } from "@/lib/aws/aws-clients";
 import { Decimal } from "@/lib/db/decimal";
 import { toIsoDay } from "@/lib/format/dates";
@@ -94,8 +95,16 @@ const KINDS: Record<SandboxPrice["kind"], string> = {
 function expectedPrices() {
   const { org } = sandbox.ctx;
   const live = <T extends { goneDay?: string }>(items: T[]) => items.filter((item) => !item.goneDay);
+  // Instance types in use per region, and the smaller and Graviton sizes a rightsizing of them may name.
+  const typesByRegion = new Map<string, string[]>();
+  for (const instance of live(org.instances)) {
+    typesByRegion.set(instance.region, [...(typesByRegion.get(instance.region) ?? []), instance.instanceType]);
+  }
+  const instanceTypes = [...typesByRegion].flatMap(([region, types]) =>
+    [...types, ...rightsizingCandidateTypes(types)].map((type) => `ec2-instance-hour|${region}|${type}`),
+  );
   const used = new Set([
-    ...live(org.instances).map((i) => `ec2-instance-hour|${i.region}|${i.instanceType}`),
+    ...instanceTypes,
     ...live(org.volumes).map((v) => `ebs-gb-month|${v.region}|${v.volumeType}`),
     ...live(org.dbInstances).map((d) => `rds-instance-hour|${d.region}|${d.instanceClass}`),
     ...live(org.dbInstances).map((d) => `rds-storage-gb-month|${d.region}|gp2`),
@@ -154,7 +163,7 @@ describe("Price List ingest", () => {
     expect(log.join("\n")).toMatch(/inventory is empty/);
   });
 
-  it("stores exactly the sandbox's prices for the types in use, in a few requests", async () => {
+  it("stores exactly the sandbox's prices for the types in use and their rightsizing sizes, in a few requests", async () => {
     await seedInventory(database);
     await sandbox.resetStats();
     const result = await run(database);
