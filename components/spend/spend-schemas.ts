@@ -1,54 +1,13 @@
-// The JSON the spend API answers (GET /api/spend/...), as the browser checks it before drawing: amounts are
-// exact decimal strings, days ISO, `to` exclusive.
+// The browser's side of the spend API (GET /api/spend/...): the response schemas (shared with the route
+// handlers, lib/queries/spend/spend-schemas.ts) and the fetch that checks every answer before drawing.
 import { z } from "zod";
 
-const amount = z.string().regex(/^-?\d+(\.\d+)?$/, "an exact decimal amount");
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-
-export const squadSpendSchema = z.object({
-  squad: z.object({ slug: z.string(), name: z.string(), costCentre: z.string().nullable() }),
-  from: day,
-  to: day,
-  total: amount,
-  previousTotal: amount,
-  days: z.array(z.object({ day, total: amount, groups: z.record(z.string(), amount) })),
-  groups: z.array(z.object({ key: z.string(), total: amount })),
-});
-export type SquadSpendView = z.infer<typeof squadSpendSchema>;
-
-export const squadsSpendSchema = z.object({
-  from: day,
-  to: day,
-  bill: amount,
-  squads: z.array(
-    z.object({
-      slug: z.string(),
-      name: z.string(),
-      total: amount,
-      previousTotal: amount,
-      change: z.string().nullable(),
-    }),
-  ),
-  shared: amount,
-  idle: amount,
-  unallocated: amount,
-});
-export type SquadsSpendView = z.infer<typeof squadsSpendSchema>;
-
-export const reconciliationSchema = z.object({
-  days: z.array(
-    z.object({
-      day,
-      bill: amount,
-      allocated: amount,
-      shared: amount,
-      idle: amount,
-      unallocated: amount,
-      difference: amount,
-    }),
-  ),
-});
-export type ReconciliationView = z.infer<typeof reconciliationSchema>;
+export { reconciliationSchema, squadSpendSchema, squadsSpendSchema } from "@/lib/queries/spend/spend-schemas";
+export type {
+  Reconciliation as ReconciliationView,
+  SquadSpend as SquadSpendView,
+  SquadsSpend as SquadsSpendView,
+} from "@/lib/queries/spend/spend-schemas";
 
 export type GroupBy = "namespace" | "service";
 export const groupByChoices = ["namespace", "service"] as const satisfies readonly GroupBy[];

@@ -1,29 +1,11 @@
 // Day by day, the bill (Cost Explorer's total) against what allocation gave squads, shared, idle and
 // unallocated; difference = bill - allocated - shared - idle - unallocated, exact (numeric in SQL), and
 // zero on every day allocation has run over.
-import { z } from "zod";
 import type { PrismaClient } from "../../db/generated/client";
 import { fromIsoDay, toIsoDay } from "../../format/dates";
+import type { Reconciliation } from "./spend-schemas";
 import { moneyText } from "./money-text";
 import type { ResolvedWindow } from "./spend-params";
-
-const amount = z.string();
-
-export const reconciliationSchema = z.object({
-  days: z.array(
-    z.object({
-      day: z.string(),
-      bill: amount,
-      allocated: amount,
-      shared: amount,
-      idle: amount,
-      unallocated: amount,
-      difference: amount,
-    }),
-  ),
-});
-
-export type Reconciliation = z.infer<typeof reconciliationSchema>;
 
 export async function getReconciliation(prisma: PrismaClient, window: ResolvedWindow): Promise<Reconciliation> {
   const from = fromIsoDay(window.from);

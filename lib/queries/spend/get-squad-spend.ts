@@ -1,29 +1,14 @@
 // One squad's allocated spend over a window, day by day, grouped by Kubernetes namespace or by AWS
 // service, against the same-length window before: the squad page and GET /api/spend/squads/:slug.
 // Spend outside Kubernetes has no namespace and is grouped as "(outside Kubernetes)".
-import { z } from "zod";
 import type { PrismaClient } from "../../db/generated/client";
 import { fromIsoDay, toIsoDay } from "../../format/dates";
+import type { SquadSpend } from "./spend-schemas";
 import { moneyText } from "./money-text";
 import { daysOf, previousWindow, type ResolvedWindow, type SpendGroupBy } from "./spend-params";
 import { Decimal } from "../../db/decimal";
 
 export const OUTSIDE_KUBERNETES = "(outside Kubernetes)";
-
-const amount = z.string();
-
-export const squadSpendSchema = z.object({
-  squad: z.object({ slug: z.string(), name: z.string(), costCentre: z.string().nullable() }),
-  from: z.string(),
-  to: z.string(),
-  groupBy: z.enum(["namespace", "service"]),
-  total: amount,
-  previousTotal: amount,
-  days: z.array(z.object({ day: z.string(), total: amount, groups: z.record(z.string(), amount) })),
-  groups: z.array(z.object({ key: z.string(), total: amount })),
-});
-
-export type SquadSpend = z.infer<typeof squadSpendSchema>;
 
 type Row = { day: Date; key: string; total: string };
 

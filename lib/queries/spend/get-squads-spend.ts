@@ -1,34 +1,11 @@
 // Every squad's allocated spend over a window against the same-length window before, with the bill and
 // what nobody owns (shared, idle, unallocated) beside it: the Squads page and GET /api/spend/squads.
-import { z } from "zod";
 import { Decimal } from "../../db/decimal";
 import type { PrismaClient } from "../../db/generated/client";
 import { fromIsoDay } from "../../format/dates";
+import type { SquadsSpend } from "./spend-schemas";
 import { moneyText, relativeChange } from "./money-text";
 import { previousWindow, type ResolvedWindow } from "./spend-params";
-
-const amount = z.string();
-
-export const squadsSpendSchema = z.object({
-  from: z.string(),
-  to: z.string(),
-  bill: amount,
-  squads: z.array(
-    z.object({
-      slug: z.string(),
-      name: z.string(),
-      total: amount,
-      previousTotal: amount,
-      /** (total - previous) / |previous| as a fraction, null when nothing was spent before */
-      change: z.string().nullable(),
-    }),
-  ),
-  shared: amount,
-  idle: amount,
-  unallocated: amount,
-});
-
-export type SquadsSpend = z.infer<typeof squadsSpendSchema>;
 
 export async function getSquadsSpend(prisma: PrismaClient, window: ResolvedWindow): Promise<SquadsSpend> {
   const previous = previousWindow(window);

@@ -2,9 +2,10 @@
 // stay thin (call one of these, parse the data with its schema, answer); bad input is a 400 whose message
 // names the parameter, an unknown squad a 404.
 import type { PrismaClient } from "../../db/generated/client";
-import { getReconciliation, type Reconciliation } from "./get-reconciliation";
-import { getSquadSpend, type SquadSpend } from "./get-squad-spend";
-import { getSquadsSpend, type SquadsSpend } from "./get-squads-spend";
+import { getReconciliation } from "./get-reconciliation";
+import { getSquadSpend } from "./get-squad-spend";
+import { getSquadsSpend } from "./get-squads-spend";
+import type { Reconciliation, SquadSpend, SquadsSpend } from "./spend-schemas";
 import {
   describeParamsError,
   resolveSpendWindow,

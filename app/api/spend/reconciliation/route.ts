@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { describeDatabaseError } from "@/lib/db/describe-error";
 import { getPrisma } from "@/lib/db/prisma";
-import { reconciliationSchema } from "@/lib/queries/spend/get-reconciliation";
+import { reconciliationSchema } from "@/lib/queries/spend/spend-schemas";
 import { reconciliationApi } from "@/lib/queries/spend/spend-api";
 
 export const dynamic = "force-dynamic";

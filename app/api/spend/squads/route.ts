@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { describeDatabaseError } from "@/lib/db/describe-error";
 import { getPrisma } from "@/lib/db/prisma";
-import { squadsSpendSchema } from "@/lib/queries/spend/get-squads-spend";
+import { squadsSpendSchema } from "@/lib/queries/spend/spend-schemas";
 import { squadsSpendApi } from "@/lib/queries/spend/spend-api";
 
 export const dynamic = "force-dynamic";

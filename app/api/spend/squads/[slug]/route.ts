@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { describeDatabaseError } from "@/lib/db/describe-error";
 import { getPrisma } from "@/lib/db/prisma";
-import { squadSpendSchema } from "@/lib/queries/spend/get-squad-spend";
+import { squadSpendSchema } from "@/lib/queries/spend/spend-schemas";
 import { squadSpendApi } from "@/lib/queries/spend/spend-api";
 
 export const dynamic = "force-dynamic";
