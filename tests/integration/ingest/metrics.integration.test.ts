@@ -1,6 +1,7 @@
 // The CloudWatch metrics ingest against the sandbox's CloudWatch, through the real SDK, into a real
 // database (PGlite, and Postgres in the second run of this suite). The inventory is seeded here from the
 // sandbox's organisation, so this test depends on no other ingest.
+import { liveInventoryRows } from "../../helpers/sandbox-inventory";
 import { CloudWatchClient, GetMetricDataCommand } from "@aws-sdk/client-cloudwatch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCloudWatchClient } from "@/lib/aws/aws-clients";
@@ -60,25 +61,7 @@ async function seedInventory(database: TestDatabase, org: Organisation = sandbox
   const base = (resourceId: string, accountId: string, region: string) => ({ resourceId, accountId, region });
   await database.prisma.resource.createMany({
     data: [
-      ...org.instances
-        .filter((i) => !i.goneDay)
-        .map((i) => ({
-          ...base(i.id, i.accountId, i.region),
-          kind: "EC2_INSTANCE" as const,
-          state: i.state,
-          sizeType: i.instanceType,
-        })),
-      ...org.dbInstances
-        .filter((d) => !d.goneDay)
-        .map((d) => ({
-          ...base(d.identifier, d.accountId, d.region),
-          kind: "RDS_INSTANCE" as const,
-          state: "available",
-          sizeType: d.instanceClass,
-        })),
-      ...org.natGateways
-        .filter((n) => !n.goneDay)
-        .map((n) => ({ ...base(n.id, n.accountId, n.region), kind: "NAT_GATEWAY" as const, state: "available" })),
+      ...liveInventoryRows(org, ["EC2_INSTANCE", "RDS_INSTANCE", "NAT_GATEWAY"]),
       // Not metered: volumes are ignored; a gone instance is not fetched any more.
       ...org.volumes
         .slice(0, 3)

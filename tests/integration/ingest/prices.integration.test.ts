@@ -1,6 +1,7 @@
 // The price ingest against the sandbox's Price List API, through the real SDK, into a real database
 // (PGlite, and Postgres in the second run of this suite). The inventory is seeded here from the sandbox's
 // organisation, so this test depends on no other ingest.
+import { liveInventoryRows } from "../../helpers/sandbox-inventory";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rightsizingCandidateTypes } from "@/lib/waste/instance-sizes";
 import { createPricingClient } from "@/lib/aws/aws-clients";
@@ -45,38 +46,8 @@ const run = (database: TestDatabase, log?: (message: string) => void) =>
 
 /** The sandbox's live inventory, as the inventory ingest would store it (sizeType is what prices follow). */
 async function seedInventory(database: TestDatabase) {
-  const { org } = sandbox.ctx;
-  const base = (resourceId: string, accountId: string, region: string) => ({ resourceId, accountId, region });
   await database.prisma.resource.createMany({
-    data: [
-      ...org.instances
-        .filter((i) => !i.goneDay)
-        .map((i) => ({
-          ...base(i.id, i.accountId, i.region),
-          kind: "EC2_INSTANCE" as const,
-          state: i.state,
-          sizeType: i.instanceType,
-        })),
-      ...org.volumes
-        .filter((v) => !v.goneDay)
-        .map((v) => ({
-          ...base(v.id, v.accountId, v.region),
-          kind: "EBS_VOLUME" as const,
-          state: v.state,
-          sizeType: v.volumeType,
-        })),
-      ...org.dbInstances
-        .filter((d) => !d.goneDay)
-        .map((d) => ({
-          ...base(d.identifier, d.accountId, d.region),
-          kind: "RDS_INSTANCE" as const,
-          state: "available",
-          sizeType: d.instanceClass,
-        })),
-      ...org.natGateways
-        .filter((n) => !n.goneDay)
-        .map((n) => ({ ...base(n.id, n.accountId, n.region), kind: "NAT_GATEWAY" as const, state: "available" })),
-    ],
+    data: liveInventoryRows(sandbox.ctx.org, ["EC2_INSTANCE", "EBS_VOLUME", "RDS_INSTANCE", "NAT_GATEWAY"]),
   });
 }
 
