@@ -101,15 +101,23 @@ describe("overview insights", () => {
     });
     await database.prisma.pullRequest.create({
       data: {
-        recommendationId: rightsizing.id,
         repo: "acme/infra",
         number: 1,
         branch: "b",
         title: "t",
         state: "MERGED",
+        type: "RIGHTSIZING",
+        rootModule: "envs/prod",
         createdBy: "e",
         projectedSaving: new Decimal("40.10"),
         realisedSaving: new Decimal("38.0000000001"),
+        items: {
+          create: {
+            recommendationId: rightsizing.id,
+            projectedSaving: new Decimal("40.10"),
+            realisedSaving: new Decimal("38.0000000001"),
+          },
+        },
       },
     });
     const overview = await getOverview(database.prisma);
