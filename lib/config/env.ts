@@ -89,6 +89,30 @@ export const envSchema = z.object({
     .trim()
     .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "expected an S3 bucket name")
     .optional(),
+  // Without a state bucket, state files are read from this directory (same layout: envs/<env>/terraform.tfstate).
+  TERRAFORM_STATE_DIR: z.string().trim().min(1).optional(),
+  // A local clone of TERRAFORM_REPO: read instead of the GitHub API when set (pull requests still go to GitHub).
+  TERRAFORM_REPO_DIR: z.string().trim().min(1).optional(),
+  // GitHub App credentials, an alternative to GITHUB_TOKEN.
+  GITHUB_APP_ID: z.string().trim().regex(/^\d+$/, "expected the numeric GitHub App id").optional(),
+  GITHUB_APP_INSTALLATION_ID: z.string().trim().regex(/^\d+$/, "expected the numeric installation id").optional(),
+  GITHUB_APP_PRIVATE_KEY: z.string().trim().min(1).optional(),
+  // Verifies X-Hub-Signature-256 on POST /api/github/webhook; the endpoint refuses every delivery when unset.
+  GITHUB_WEBHOOK_SECRET: z.string().trim().min(16, "expected at least 16 characters").optional(),
+
+  // The browser the PDF export drives (Debian: apt-get install chromium).
+  CHROMIUM_PATH: z.string().trim().min(1).default("/usr/bin/chromium"),
+
+  // Sign-in: auth is on whenever OIDC_ISSUER is set.
+  OIDC_ISSUER: optionalUrl("the OpenID Connect issuer"),
+  OIDC_CLIENT_ID: z.string().trim().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().trim().min(1).optional(),
+  // "group=role;group=role" with roles viewer, squad-lead, engineer, admin
+  OIDC_ROLE_GROUPS: z.string().trim().optional(),
+  // Signs and encrypts the session cookie: at least 32 characters of randomness.
+  SESSION_SECRET: z.string().trim().min(32, "expected at least 32 characters").optional(),
+  // The public origin of the app (https://costlens.example.com): redirect URIs and the Origin check use it.
+  APP_URL: optionalUrl("the app's public origin"),
 });
 
 type ParsedEnv = z.infer<typeof envSchema>;
@@ -97,7 +121,14 @@ type ParsedEnv = z.infer<typeof envSchema>;
 export type Config = Omit<ParsedEnv, "AWS_REGIONS"> & { AWS_REGIONS: string[] };
 
 /** Variables whose values may carry credentials: an error names them but never repeats their value. */
-const SECRET_VARIABLES = new Set(["DATABASE_URL", "GITHUB_TOKEN"]);
+export const SECRET_VARIABLES = new Set([
+  "DATABASE_URL",
+  "GITHUB_TOKEN",
+  "GITHUB_APP_PRIVATE_KEY",
+  "GITHUB_WEBHOOK_SECRET",
+  "OIDC_CLIENT_SECRET",
+  "SESSION_SECRET",
+]);
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
