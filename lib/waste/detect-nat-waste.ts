@@ -85,12 +85,22 @@ export function detectNatWaste(facts: DetectionFacts): DetectorResult {
     byKind("SUBNET").map((s) => [s.resourceId, parseResourceAttributes("SUBNET", s.attributes)] as const),
   );
   const privateAzs = new Map<string, Set<string>>();
+  // where the endpoints attach: the NAT-routed tables (gateway), one private subnet per AZ (interface)
+  const natRouteTables = new Map<string, string[]>();
+  const privateSubnetByAz = new Map<string, Map<string, string>>();
   for (const table of byKind("ROUTE_TABLE")) {
     const attributes = parseResourceAttributes("ROUTE_TABLE", table.attributes);
     if (!attributes.natGatewayId) continue;
     const azs = privateAzs.get(attributes.vpcId) ?? new Set<string>();
-    for (const subnet of attributes.subnetIds) azs.add(subnetAz.get(subnet)?.az ?? subnet);
+    const subnets = privateSubnetByAz.get(attributes.vpcId) ?? new Map<string, string>();
+    for (const subnet of [...attributes.subnetIds].sort()) {
+      const az = subnetAz.get(subnet)?.az ?? subnet;
+      azs.add(az);
+      if (!subnets.has(az)) subnets.set(az, subnet);
+    }
     privateAzs.set(attributes.vpcId, azs);
+    privateSubnetByAz.set(attributes.vpcId, subnets);
+    natRouteTables.set(attributes.vpcId, [...(natRouteTables.get(attributes.vpcId) ?? []), table.resourceId]);
   }
 
   // the split measured where flow logs exist, to estimate it where they do not
@@ -239,6 +249,18 @@ export function detectNatWaste(facts: DetectionFacts): DetectorResult {
         ],
         fix: `In ${vpcId}: ${fix} (aws_vpc_endpoint)`,
         estimated: split.estimated,
+        fixTarget: {
+          kind: "vpc-endpoints",
+          vpcId,
+          services: [
+            ...avoidable.filter((d) => ENDPOINTS[d].type === "Gateway").flatMap((d) => ENDPOINTS[d].services),
+            ...endpointServices,
+          ],
+          routeTableIds: [...(natRouteTables.get(vpcId) ?? [])].sort(),
+          subnetIds: [...(privateSubnetByAz.get(vpcId) ?? new Map<string, string>()).entries()]
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([, subnet]) => subnet),
+        },
       },
     });
   }

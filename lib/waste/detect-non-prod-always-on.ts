@@ -140,6 +140,17 @@ export function detectNonProdAlwaysOn(facts: DetectionFacts): DetectorResult {
           ? `Scale the node group of ${cluster} to zero ${offHoursStart}:00-${offHoursEnd}:00 on weekdays and all weekend (aws_autoscaling_schedule pair)`
           : `Add an aws_autoscaling_schedule pair: to 0 at ${offHoursStart}:00 on weekdays, back at ${offHoursEnd}:00 on weekdays`,
         estimated: false,
+        fixTarget: {
+          kind: "schedule",
+          autoScalingGroupNames: [group.resourceId],
+          clusterName: cluster ?? null,
+          minSize: attributes.minSize,
+          maxSize: attributes.maxSize,
+          desiredCapacity: attributes.desiredCapacity,
+          offHoursStart,
+          offHoursEnd,
+          timeZone: null,
+        },
       },
     });
   }

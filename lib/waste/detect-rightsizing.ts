@@ -140,6 +140,15 @@ export function detectRightsizing(facts: DetectionFacts): DetectorResult {
         ],
         fix: `Change instance_type to ${target}`,
         estimated: false,
+        fixTarget: {
+          kind: "resize",
+          attribute: "instance_type",
+          from: instance.sizeType,
+          to: target,
+          ...(target === graviton
+            ? { architectureChange: { from: attributes.architecture ?? "x86_64", to: "arm64" } }
+            : {}),
+        },
       },
     });
   }

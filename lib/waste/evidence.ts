@@ -33,6 +33,47 @@ export const priceEvidenceSchema = z.object({
   effectiveDate: isoDay,
 });
 
+/**
+ * The fix as data, for the Terraform planner: what to resize to, which endpoints a VPC lacks and where they
+ * attach, which Auto Scaling groups to schedule. Optional: evidence stored before it existed still parses.
+ */
+export const fixTargetSchema = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("resize"),
+    /** the Terraform argument that holds the size */
+    attribute: z.enum(["instance_type", "instance_class"]),
+    from: z.string(),
+    to: z.string(),
+    /** set when the target runs on another CPU architecture (Graviton): the image must change too */
+    architectureChange: z.object({ from: z.string(), to: z.string() }).optional(),
+  }),
+  z.object({
+    kind: z.literal("vpc-endpoints"),
+    vpcId: z.string(),
+    /** endpoint services the VPC lacks, e.g. ["s3", "dynamodb", "ecr.api", "ecr.dkr", "ssm"] */
+    services: z.array(z.string()).min(1),
+    /** route tables that send traffic through a NAT gateway: gateway endpoints attach to them */
+    routeTableIds: z.array(z.string()),
+    /** one private subnet per AZ: interface endpoints attach to them */
+    subnetIds: z.array(z.string()),
+    securityGroupIds: z.array(z.string()).optional(),
+  }),
+  z.object({
+    kind: z.literal("schedule"),
+    autoScalingGroupNames: z.array(z.string()).min(1),
+    /** the EKS cluster whose node group the groups belong to, if any */
+    clusterName: z.string().nullable(),
+    minSize: z.number().int().nonnegative(),
+    maxSize: z.number().int().nonnegative(),
+    desiredCapacity: z.number().int().nonnegative(),
+    /** hours of the day (0-23): off from offHoursStart, back on at offHoursEnd, on weekdays */
+    offHoursStart: z.number().int().min(0).max(23),
+    offHoursEnd: z.number().int().min(0).max(23),
+    /** IANA time zone of the hours; null: UTC */
+    timeZone: z.string().nullable(),
+  }),
+]);
+
 export const evidenceSchema = z.object({
   /** one sentence: why this is waste */
   summary: z.string(),
@@ -52,7 +93,9 @@ export const evidenceSchema = z.object({
   fix: z.string(),
   /** where detection had to estimate (e.g. NAT traffic split without flow logs) */
   estimated: z.boolean().default(false),
+  fixTarget: fixTargetSchema.optional(),
 });
 
 export type Evidence = z.infer<typeof evidenceSchema>;
+export type FixTarget = z.infer<typeof fixTargetSchema>;
 export type MetricSeries = z.infer<typeof metricSeriesSchema>;

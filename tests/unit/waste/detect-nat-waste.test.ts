@@ -67,6 +67,13 @@ describe("detectNatWaste", () => {
     expect(finding!.monthlySaving.toFixed(6)).toBe(expected.toFixed(6));
     expect(finding!.evidence.estimated).toBe(false);
     expect(evidenceSchema.parse(finding!.evidence).fix).toContain("ecr.api, ecr.dkr, ssm");
+    expect(finding!.evidence.fixTarget).toEqual({
+      kind: "vpc-endpoints",
+      vpcId: "vpc-1",
+      services: ["s3", "dynamodb", "ecr.api", "ecr.dkr", "ssm"],
+      routeTableIds: [expect.any(String)],
+      subnetIds: ["subnet-a", "subnet-b"],
+    });
   });
 
   it("counts only the destinations whose endpoints are missing; none when all are there", () => {
@@ -75,6 +82,7 @@ describe("detectNatWaste", () => {
       facts(partial.resources, { [partial.nat.id]: flowLogs({ s3: 100, dynamodb: 10, ecr: 30, ssm: 0 }) }),
     ).findings;
     expect(finding!.decisionInputs.missing).toBe("ecr");
+    expect(finding!.evidence.fixTarget).toMatchObject({ kind: "vpc-endpoints", services: ["ecr.api", "ecr.dkr"] });
     const covered = network(["s3", "dynamodb", "ecr.api", "ecr.dkr", "ssm"]);
     expect(
       detectNatWaste(facts(covered.resources, { [covered.nat.id]: flowLogs({ s3: 100, ecr: 30 }) })).findings,

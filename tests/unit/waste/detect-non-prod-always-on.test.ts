@@ -41,6 +41,17 @@ describe("detectNonProdAlwaysOn", () => {
     // 2 x 0.384 x 730 = 560.64; x 113/168
     expect(finding!.monthlySaving.toFixed(6)).toBe("377.097143");
     expect(finding!.evidence.fix).toContain("Scale the node group of staging to zero");
+    expect(finding!.evidence.fixTarget).toEqual({
+      kind: "schedule",
+      autoScalingGroupNames: ["eks-staging-default"],
+      clusterName: "staging",
+      minSize: 1,
+      maxSize: 10,
+      desiredCapacity: 2,
+      offHoursStart: 19,
+      offHoursEnd: 8,
+      timeZone: null,
+    });
   });
 
   it("leaves alone production, and a group already off at weekends", () => {

@@ -14,6 +14,12 @@ describe("detectRightsizing", () => {
     expect(finding!.decisionInputs.target).toBe("m5.xlarge");
     expect(finding!.monthlySaving.toFixed()).toBe("420.48"); // (0.768 - 0.192) x 730
     expect(evidenceSchema.parse(finding!.evidence).fix).toBe("Change instance_type to m5.xlarge");
+    expect(evidenceSchema.parse(finding!.evidence).fixTarget).toEqual({
+      kind: "resize",
+      attribute: "instance_type",
+      from: "m5.4xlarge",
+      to: "m5.xlarge",
+    });
   });
 
   it("scales reported memory the same way and keeps it under the target too", () => {
@@ -28,6 +34,11 @@ describe("detectRightsizing", () => {
     const [finding] = detectRightsizing(facts([arm], { [arm.id]: cpu(12) })).findings;
     expect(finding!.decisionInputs.target).toBe("m6g.xlarge");
     expect(finding!.monthlySaving.toFixed()).toBe("448.22"); // (0.768 - 0.154) x 730
+    expect(finding!.evidence.fixTarget).toMatchObject({
+      kind: "resize",
+      to: "m6g.xlarge",
+      architectureChange: { to: "arm64" },
+    });
   });
 
   it("falls back to the x86 size and reports the missing Graviton price", () => {
@@ -35,6 +46,7 @@ describe("detectRightsizing", () => {
     const prices = STANDARD_PRICES.filter((p) => p.key !== "m6g.xlarge");
     const result = detectRightsizing(facts([arm], { [arm.id]: cpu(12) }, { prices }));
     expect(result.findings[0]!.decisionInputs.target).toBe("m5.xlarge");
+    expect(result.findings[0]!.evidence.fixTarget).not.toHaveProperty("architectureChange");
     expect(result.missingPrices).toMatchObject([{ kind: "EC2_INSTANCE_HOUR", key: "m6g.xlarge" }]);
   });
 
