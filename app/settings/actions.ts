@@ -1,7 +1,6 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
 import { z } from "zod";
 import {
   createOwnershipRule,
@@ -11,16 +10,10 @@ import {
   updateOwnershipRule,
   updateOwnershipRuleSchema,
 } from "@/lib/allocation/ownership-rules";
+import { requireActionActor } from "@/lib/auth/require-action-actor";
 import { describeDatabaseError } from "@/lib/db/describe-error";
 import { getPrisma } from "@/lib/db/prisma";
 import type { RuleFormState } from "@/components/spend/rule-form-state";
-
-// Until sign-in exists, the actor is whoever the proxy in front says (oauth2-proxy and friends set these),
-// else the page itself.
-async function actor(): Promise<string> {
-  const list = await headers();
-  return list.get("x-forwarded-email") ?? list.get("x-forwarded-user") ?? "settings page";
-}
 
 function formValues(form: FormData) {
   const text = (name: string) => {
@@ -56,6 +49,13 @@ function failure(error: unknown, values: RuleFormState["values"]): RuleFormState
   return { status: "error", message: `${problem.title}. ${problem.hint}`, fieldErrors: {}, values };
 }
 
+/** Ownership rules are an admin's: anyone else gets the refusal as the form's message. */
+async function authorise(form: FormData): Promise<{ actor: string } | RuleFormState> {
+  const guard = await requireActionActor("settings.edit");
+  if (guard.ok) return { actor: guard.actor.id };
+  return { status: "error", message: guard.message, fieldErrors: {}, values: formValues(form) };
+}
+
 const saved = (message: string): RuleFormState => ({ status: "saved", message, fieldErrors: {} });
 
 /** Validates the form with `schema`, writes with `write`, and reports what the user should see. */
@@ -85,27 +85,33 @@ async function saveRule<Input>(
 }
 
 export async function createRuleAction(_previous: RuleFormState, form: FormData): Promise<RuleFormState> {
+  const allowed = await authorise(form);
+  if (!("actor" in allowed)) return allowed;
   return saveRule(
     form,
     createOwnershipRuleSchema,
-    async (input) => createOwnershipRule(await getPrisma(), input, await actor()),
+    async (input) => createOwnershipRule(await getPrisma(), input, allowed.actor),
     "added",
   );
 }
 
 export async function updateRuleAction(_previous: RuleFormState, form: FormData): Promise<RuleFormState> {
+  const allowed = await authorise(form);
+  if (!("actor" in allowed)) return allowed;
   return saveRule(
     form,
     updateOwnershipRuleSchema,
-    async (input) => updateOwnershipRule(await getPrisma(), input, await actor()),
+    async (input) => updateOwnershipRule(await getPrisma(), input, allowed.actor),
     "saved",
   );
 }
 
 export async function deleteRuleAction(_previous: RuleFormState, form: FormData): Promise<RuleFormState> {
+  const allowed = await authorise(form);
+  if (!("actor" in allowed)) return allowed;
   const values = formValues(form);
   try {
-    await deleteOwnershipRule(await getPrisma(), { id: values.id }, await actor());
+    await deleteOwnershipRule(await getPrisma(), { id: values.id }, allowed.actor);
     revalidatePath("/settings");
     return saved("Rule deleted. It stops applying from the next allocation run.");
   } catch (error) {

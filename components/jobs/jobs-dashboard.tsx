@@ -3,6 +3,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { jobsOverviewSchema, type JobsOverview } from "@/lib/queries/jobs-overview";
 import { formatDateTime } from "@/lib/format/dates";
+import { csrfFetch } from "../auth/csrf-fetch";
+import { useCan } from "../auth/viewer-context";
 import { statusLabel } from "../ui/labels";
 import { Table, Td, Th } from "../ui/table";
 
@@ -32,7 +34,7 @@ function RunNowButton({ job }: { job: string }) {
   const queryClient = useQueryClient();
   const mutation = useMutation({
     mutationFn: async () => {
-      const response = await fetch(`/api/jobs/${encodeURIComponent(job)}/runs`, { method: "POST" });
+      const response = await csrfFetch(`/api/jobs/${encodeURIComponent(job)}/runs`, { method: "POST" });
       if (!response.ok) throw new Error(`Could not queue ${job} (HTTP ${response.status})`);
       return response.status === 201 ? "Queued" : "Already queued";
     },
@@ -64,6 +66,7 @@ export function JobsDashboard({ initial }: { initial: JobsOverview }) {
     initialData: initial,
     refetchInterval: (query) => (busy(query.state.data) ? 3_000 : 30_000),
   });
+  const canStart = useCan("jobs.start");
   return (
     <div className="space-y-8">
       {error ? (
@@ -81,7 +84,7 @@ export function JobsDashboard({ initial }: { initial: JobsOverview }) {
               <Th>Job</Th>
               <Th>Schedule (UTC)</Th>
               <Th>Latest run</Th>
-              <Th>Action</Th>
+              {canStart ? <Th>Action</Th> : null}
             </tr>
           </thead>
           <tbody>
@@ -106,9 +109,11 @@ export function JobsDashboard({ initial }: { initial: JobsOverview }) {
                     "Never run"
                   )}
                 </Td>
-                <Td>
-                  <RunNowButton job={job.name} />
-                </Td>
+                {canStart ? (
+                  <Td>
+                    <RunNowButton job={job.name} />
+                  </Td>
+                ) : null}
               </tr>
             ))}
           </tbody>
@@ -120,7 +125,8 @@ export function JobsDashboard({ initial }: { initial: JobsOverview }) {
         </h2>
         {data.runs.length === 0 ? (
           <p className="text-sm text-slate-600 dark:text-slate-400">
-            No job has run yet: run <code>npm run jobs -- run all</code> or use “Run now” above.
+            No job has run yet: run <code>npm run jobs -- run all</code>
+            {canStart ? " or use “Run now” above" : ", or ask an admin to start one"}.
           </p>
         ) : (
           <Table caption="Recent job runs">

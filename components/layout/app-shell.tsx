@@ -1,10 +1,21 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import type { Viewer } from "@/lib/auth/actor";
+import { UserMenu } from "../auth/user-menu";
 import { HealthBadge } from "../status/health-badge";
 import { ThemeToggle } from "../theme/theme-toggle";
 import { NavLinks } from "./nav-links";
 
-export function AppShell({ children }: { children: ReactNode }) {
+function Brand() {
+  return (
+    <Link href="/" className="mb-4 flex items-center gap-2 px-3 text-lg font-semibold tracking-tight">
+      <span aria-hidden className="inline-block h-6 w-6 rounded-md bg-brand-500" />
+      CostLens
+    </Link>
+  );
+}
+
+export function AppShell({ viewer, children }: { viewer: Viewer; children: ReactNode }) {
   return (
     <div className="min-h-screen md:grid md:grid-cols-[14rem_1fr]">
       <a
@@ -14,22 +25,32 @@ export function AppShell({ children }: { children: ReactNode }) {
         Skip to content
       </a>
       <aside className="border-b border-slate-200 bg-white px-3 py-4 md:min-h-screen md:border-b-0 md:border-r dark:border-slate-800 dark:bg-slate-900">
-        <Link href="/" className="mb-4 flex items-center gap-2 px-3 text-lg font-semibold tracking-tight">
-          <span aria-hidden className="inline-block h-6 w-6 rounded-md bg-brand-500" />
-          CostLens
-        </Link>
+        <Brand />
         <nav aria-label="Main">
           <NavLinks />
         </nav>
       </aside>
       <div className="flex min-w-0 flex-col">
-        <header className="flex items-center justify-end gap-3 border-b border-slate-200 bg-white px-6 py-2 dark:border-slate-800 dark:bg-slate-900">
+        <header className="flex flex-wrap items-center justify-end gap-3 border-b border-slate-200 bg-white px-6 py-2 dark:border-slate-800 dark:bg-slate-900">
           <HealthBadge />
           <ThemeToggle />
+          <UserMenu viewer={viewer} />
         </header>
         <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-6 py-8">
           {children}
         </main>
+      </div>
+    </div>
+  );
+}
+
+/** The frame of the sign-in page: no navigation until someone is signed in. */
+export function SignedOutShell({ children }: { children: ReactNode }) {
+  return (
+    <div className="flex min-h-screen flex-col items-center justify-center px-6 py-12">
+      <div className="w-full max-w-md">
+        <Brand />
+        <main id="main">{children}</main>
       </div>
     </div>
   );

@@ -2,6 +2,8 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { can } from "@/lib/auth/roles";
+import { useViewer } from "../auth/viewer-context";
 import { navigation } from "./navigation";
 
 function isActive(pathname: string, href: string) {
@@ -10,9 +12,11 @@ function isActive(pathname: string, href: string) {
 
 export function NavLinks() {
   const pathname = usePathname();
+  const { grants } = useViewer();
+  const items = navigation.filter((item) => !item.capability || can(grants, item.capability));
   return (
     <ul className="flex flex-row gap-1 overflow-x-auto md:flex-col">
-      {navigation.map((item) => {
+      {items.map((item) => {
         const active = isActive(pathname, item.href);
         return (
           <li key={item.href}>

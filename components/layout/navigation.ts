@@ -1,6 +1,10 @@
+import type { Capability } from "@/lib/auth/roles";
+
 export interface NavItem {
   href: string;
   label: string;
+  /** Shown only to people who hold this capability. */
+  capability?: Capability;
 }
 
 /** The product's sections, in the order users meet them. */
@@ -13,4 +17,5 @@ export const navigation: NavItem[] = [
   { href: "/review", label: "Monthly review" },
   { href: "/jobs", label: "Jobs" },
   { href: "/settings", label: "Settings" },
+  { href: "/admin/audit", label: "Audit log", capability: "audit.read" },
 ];

@@ -1,7 +1,8 @@
 "use client";
 
 import { useActionState, useId, useState, type ReactNode } from "react";
-import { DataTable } from "./data-table";
+import { useCan } from "../auth/viewer-context";
+import { DataTable, type DataColumn } from "./data-table";
 import { idleRuleForm, type RuleFormState } from "./rule-form-state";
 
 export type RuleAction = (previous: RuleFormState, form: FormData) => Promise<RuleFormState>;
@@ -212,19 +213,37 @@ export function OwnershipRulesEditor({
   empty: ReactNode;
 }) {
   const [editing, setEditing] = useState<string | null>(null);
-  const editingRule = rules.find((rule) => rule.id === editing);
+  const canEdit = useCan("settings.edit");
+  const editingRule = canEdit ? rules.find((rule) => rule.id === editing) : undefined;
+  const actionsColumn: DataColumn<RuleRow> = {
+    key: "actions",
+    header: "Actions",
+    value: () => null,
+    render: (rule) => (
+      <div className="flex flex-wrap gap-2">
+        <button type="button" className={secondary} onClick={() => setEditing(rule.id)}>
+          Edit<span className="sr-only"> rule {rule.matchValue}</span>
+        </button>
+        <DeleteRule rule={rule} action={deleteAction} />
+      </div>
+    ),
+  };
   return (
     <div className="space-y-6">
-      <div className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-        <h3 className="mb-3 text-sm font-semibold">Add a rule</h3>
-        {squads.length === 0 ? (
-          <p className="text-sm text-slate-600 dark:text-slate-400">
-            Squads appear once the allocation job has read the `team` tags; rules can be added then.
-          </p>
-        ) : (
-          <RuleForm action={createAction} squads={squads} submitLabel="Add rule" legend="Add an ownership rule" />
-        )}
-      </div>
+      {canEdit ? (
+        <div className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+          <h3 className="mb-3 text-sm font-semibold">Add a rule</h3>
+          {squads.length === 0 ? (
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              Squads appear once the allocation job has read the `team` tags; rules can be added then.
+            </p>
+          ) : (
+            <RuleForm action={createAction} squads={squads} submitLabel="Add rule" legend="Add an ownership rule" />
+          )}
+        </div>
+      ) : (
+        <p className="text-sm text-slate-600 dark:text-slate-400">Only admins can add, edit or delete rules.</p>
+      )}
       {editingRule ? (
         <div className="rounded-xl border border-brand-500 bg-white p-4 dark:bg-slate-900">
           <h3 className="mb-3 text-sm font-semibold">
@@ -262,19 +281,7 @@ export function OwnershipRulesEditor({
             render: (rule) => <code className="text-xs">{rule.matchValue}</code>,
           },
           { key: "squad", header: "Squad", sort: "text", value: (rule) => rule.squad },
-          {
-            key: "actions",
-            header: "Actions",
-            value: () => null,
-            render: (rule) => (
-              <div className="flex flex-wrap gap-2">
-                <button type="button" className={secondary} onClick={() => setEditing(rule.id)}>
-                  Edit<span className="sr-only"> rule {rule.matchValue}</span>
-                </button>
-                <DeleteRule rule={rule} action={deleteAction} />
-              </div>
-            ),
-          },
+          ...(canEdit ? [actionsColumn] : []),
         ]}
       />
     </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useId, useRef, useState } from "react";
+import { useCan } from "../auth/viewer-context";
 import { STATUS_HEADING_ID } from "./recommendation-status";
 import { useDismissRecommendation } from "./use-recommendation-state";
 
@@ -14,9 +15,15 @@ const secondary =
 
 /**
  * "Dismiss" and its dialog: a modal <dialog> (the rest of the page is inert while it is open, so focus
- * stays inside; Escape closes it), asking for the reason the team will read later.
+ * stays inside; Escape closes it), asking for the reason the team will read later. Shown to whoever may
+ * dismiss it: the squad's lead or an admin (without `squad`, anyone who leads a squad).
  */
-export function DismissButton({ recommendationId, resourceId }: { recommendationId: string; resourceId: string }) {
+export function DismissButton(props: { recommendationId: string; resourceId: string; squad?: string | null }) {
+  const allowed = useCan("recommendation.dismiss", props.squad);
+  return allowed ? <DismissDialog {...props} /> : null;
+}
+
+function DismissDialog({ recommendationId, resourceId }: { recommendationId: string; resourceId: string }) {
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
   const opener = useRef<HTMLButtonElement>(null);

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
+import { useCan } from "../auth/viewer-context";
 import { formatDateTime } from "@/lib/format/dates";
 import {
   thresholdFields,
@@ -77,6 +78,7 @@ export function ThresholdsForm({
   lastChange: { by: string | null; at: string } | null;
 }) {
   const [state, submit, pending] = useActionState(action, { status: "idle", nonce: 0, values: initialValues });
+  const canEdit = useCan("settings.edit");
   const confirmation = useRef<HTMLParagraphElement>(null);
   const errors = state.status === "invalid" ? state.errors : {};
   const invalidNames = thresholdFields.map((field) => field.name).filter((name) => errors[name]);
@@ -120,7 +122,7 @@ export function ThresholdsForm({
           </ul>
         </div>
       ) : null}
-      <div key={state.nonce} className="space-y-6">
+      <fieldset key={state.nonce} disabled={!canEdit} className="m-0 min-w-0 space-y-6 border-0 p-0">
         {thresholdGroups.map((group) => (
           <fieldset
             key={group.title}
@@ -141,14 +143,20 @@ export function ThresholdsForm({
             </div>
           </fieldset>
         ))}
-      </div>
+      </fieldset>
       <div className="flex flex-wrap items-center gap-3">
-        <button type="submit" name="intent" value="save" className={primary} disabled={pending}>
-          {pending ? "Saving…" : "Save thresholds"}
-        </button>
-        <button type="submit" name="intent" value="reset" className={secondary} disabled={pending}>
-          Reset to defaults
-        </button>
+        {canEdit ? (
+          <>
+            <button type="submit" name="intent" value="save" className={primary} disabled={pending}>
+              {pending ? "Saving…" : "Save thresholds"}
+            </button>
+            <button type="submit" name="intent" value="reset" className={secondary} disabled={pending}>
+              Reset to defaults
+            </button>
+          </>
+        ) : (
+          <p className="text-sm text-slate-600 dark:text-slate-400">Only admins can change the thresholds.</p>
+        )}
         <p
           ref={confirmation}
           tabIndex={-1}

@@ -7,12 +7,10 @@ import {
   thresholdFormValues,
   type ThresholdsFormState,
 } from "@/components/waste/thresholds-form-fields";
+import { requireActionActor } from "@/lib/auth/require-action-actor";
 import { describeDatabaseError } from "@/lib/db/describe-error";
 import { getPrisma } from "@/lib/db/prisma";
 import { defaultThresholds, saveThresholds, thresholdsSchema } from "@/lib/waste/thresholds";
-
-// CostLens has no sign-in yet: changes made in the dashboard are recorded as "dashboard", as dismissals are.
-const ACTOR = "dashboard";
 
 /** Saves the submitted thresholds, or the defaults when the "Reset to defaults" button submitted the form. */
 export async function saveDetectorThresholds(
@@ -22,6 +20,8 @@ export async function saveDetectorThresholds(
   const nonce = Date.now();
   const reset = form.get("intent") === "reset";
   const { input, values, errors } = readThresholdsForm(form);
+  const guard = await requireActionActor("settings.edit");
+  if (!guard.ok) return { status: "failed", nonce, values, message: guard.message };
   const parsed = reset ? thresholdsSchema.safeParse(defaultThresholds) : thresholdsSchema.safeParse(input);
   if (!reset) {
     const all = { ...(parsed.success ? {} : fieldErrorsFromIssues(parsed.error.issues)), ...errors };
@@ -29,7 +29,7 @@ export async function saveDetectorThresholds(
   }
   if (!parsed.success) return { status: "invalid", nonce, values, errors: fieldErrorsFromIssues(parsed.error.issues) };
   try {
-    const saved = await saveThresholds(await getPrisma(), parsed.data, ACTOR);
+    const saved = await saveThresholds(await getPrisma(), parsed.data, guard.actor.id);
     revalidatePath("/settings/detectors");
     revalidatePath("/settings");
     return {
@@ -37,7 +37,7 @@ export async function saveDetectorThresholds(
       nonce,
       values: thresholdFormValues(saved),
       savedAt: new Date().toISOString(),
-      savedBy: ACTOR,
+      savedBy: guard.actor.id,
       reset,
     };
   } catch (error) {
