@@ -1,20 +1,30 @@
 "use client";
 
 import { DismissButton } from "./dismiss-dialog";
+import { OpenPullRequest } from "./open-pull-request";
 import type { RecommendationState } from "./recommendation-schemas";
 import { useRecommendationState } from "./use-recommendation-state";
 
 /**
- * The actions slot of the recommendation page. Today: Dismiss, while the recommendation is open. The
- * Terraform pull-request action (the pull-request issue) goes here too, beside Dismiss, reading the same
- * state (status, terraformAddress) so both follow a dismissal or an opened pull request at once.
+ * The actions slot of the recommendation page: "Open Terraform PR" (or the link to the pull request once
+ * open) while the recommendation is open or in progress, and Dismiss while it is open. Both read the same
+ * state, so they follow a dismissal or an opened pull request at once.
  */
-export function RecommendationActions({ initial, resourceId }: { initial: RecommendationState; resourceId: string }) {
+export function RecommendationActions(props: {
+  initial: RecommendationState;
+  resourceId: string;
+  /** the owner squad's slug: who may act depends on it */
+  squad: string | null;
+}) {
+  const { initial, resourceId, squad } = props;
   const { data } = useRecommendationState(initial);
-  if (data.status !== "OPEN") return null;
+  if (data.status !== "OPEN" && data.status !== "IN_PROGRESS") return null;
   return (
-    <div role="group" aria-label="Actions" className="flex flex-wrap items-center gap-3">
-      <DismissButton recommendationId={data.id} resourceId={resourceId} />
+    <div role="group" aria-label="Actions" className="flex flex-wrap items-start gap-3">
+      <OpenPullRequest recommendationId={data.id} squad={squad} />
+      {data.status === "OPEN" ? (
+        <DismissButton recommendationId={data.id} resourceId={resourceId} squad={squad} />
+      ) : null}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { csrfFetch } from "../auth/csrf-fetch";
 import { recommendationKeys, recommendationStateQuery } from "./recommendation-queries";
 import { apiErrorMessage, recommendationStateSchema, type RecommendationState } from "./recommendation-schemas";
 
@@ -14,7 +15,7 @@ export function useDismissRecommendation(id: string, onDismissed?: () => void) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async (reason: string) => {
-      const response = await fetch(`/api/recommendations/${encodeURIComponent(id)}/dismiss`, {
+      const response = await csrfFetch(`/api/recommendations/${encodeURIComponent(id)}/dismiss`, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify({ reason }),

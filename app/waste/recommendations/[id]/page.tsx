@@ -81,7 +81,9 @@ function RecommendationView({ recommendation, thresholds }: Loaded) {
       <PageHeader
         title={`${typeLabel(recommendation.type)}: ${recommendation.resourceId}`}
         description={evidence?.summary}
-        actions={<RecommendationActions initial={state} resourceId={recommendation.resourceId} />}
+        actions={
+          <RecommendationActions initial={state} resourceId={recommendation.resourceId} squad={recommendation.squad} />
+        }
       />
       <RecommendationStatusPanel initial={state} />
       <EvidenceCosts recommendation={recommendation} evidence={evidence} />
