@@ -51,6 +51,20 @@ export const jobCatalog = {
       "Waste detection (zombies, stopped instances, orphan volumes, idle replicas, NAT waste, rightsizing, always-on non-prod) into recommendations",
     schedule: "55 * * * *",
   },
+  terraformIndex: {
+    name: "terraform-index",
+    description:
+      "Where each resource lives in the Terraform repository (state and .tf files); recommendations get their resource address",
+    // Rebuilt only when the default branch or a state file moved, so frequent runs are cheap.
+    schedule: "57 * * * *",
+  },
+  pullRequests: {
+    name: "pull-requests",
+    description:
+      "Terraform pull request states from GitHub; merged fixes resolve when the inventory shows them and realise when settled costs drop",
+    // Every quarter hour (the webhook is the fast path); the hourly :45 run also follows the ingests.
+    schedule: "*/15 * * * *",
+  },
 } satisfies Record<string, JobInfo>;
 
 export const jobNames: string[] = Object.values(jobCatalog).map((job) => job.name);
