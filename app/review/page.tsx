@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { NoCostData } from "@/components/ui/no-cost-data";
 import { LoadedContent } from "@/components/ui/loaded-content";
 import { PageHeader } from "@/components/ui/page-header";
@@ -6,6 +7,7 @@ import { loadOrDescribe } from "@/lib/db/describe-error";
 import { getPrisma } from "@/lib/db/prisma";
 import { formatUsdWhole } from "@/lib/format/money";
 import { listReviewMonths } from "@/lib/queries/review-months";
+import { monthLabel } from "@/lib/review/review-month";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Monthly review" };
@@ -21,6 +23,7 @@ export default async function ReviewPage() {
             <thead>
               <tr>
                 <Th>Month</Th>
+                <Th>Data</Th>
                 <Th numeric>Days with data</Th>
                 <Th numeric>Total (Cost Explorer)</Th>
               </tr>
@@ -28,8 +31,26 @@ export default async function ReviewPage() {
             <tbody>
               {data.map((month) => (
                 <tr key={month.month}>
-                  <Td>{month.month}</Td>
-                  <Td numeric>{month.days}</Td>
+                  <Td>
+                    <Link
+                      href={`/review/${month.month}`}
+                      className="font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-100"
+                    >
+                      {monthLabel(month.month)}
+                    </Link>
+                  </Td>
+                  <Td>
+                    {month.partial ? (
+                      <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900 dark:text-amber-100">
+                        Partial
+                      </span>
+                    ) : (
+                      <span className="text-xs text-slate-600 dark:text-slate-400">Complete</span>
+                    )}
+                  </Td>
+                  <Td numeric>
+                    {month.days} / {month.daysInMonth}
+                  </Td>
                   <Td numeric>{formatUsdWhole(month.total)}</Td>
                 </tr>
               ))}
