@@ -11,6 +11,16 @@ import { jobs } from "./registry";
 
 const log = (message: string) => console.log(`[${new Date().toISOString()}] worker: ${message}`);
 
+/** Waits for the next poll, or less when the worker is stopping (also when it was stopped during the tick:
+ * an abort listener added after the abort would never fire). */
+function untilNextPoll(ms: number, signal: AbortSignal): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
+  });
+}
+
 export async function runWorker(options: { once?: boolean; signal: AbortSignal }) {
   const config = getConfig();
   const database = await getDatabase();
@@ -27,24 +37,34 @@ export async function runWorker(options: { once?: boolean; signal: AbortSignal }
       log(`tick failed: ${error instanceof Error ? error.message : String(error)}`);
     }
     if (options.once) break;
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, config.WORKER_POLL_SECONDS * 1000);
-      options.signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
-    });
+    await untilNextPoll(config.WORKER_POLL_SECONDS * 1000, options.signal);
   }
 }
+
+/** How long a stopping worker waits for the current job to wind down before it exits anyway (its lease
+ * then expires on its own and the next worker's tick records the run as failed). */
+const SHUTDOWN_GRACE_MS = 30_000;
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const controller = new AbortController();
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
-      log(`${signal}: finishing up`);
-      controller.abort(new Error(`worker received ${signal}`));
+      log(`${signal}: finishing up: the current job stops at its next step, is recorded and releases its lease`);
+      controller.abort(
+        new Error(`interrupted: the worker received ${signal} and stopped this run; the next run redoes the work`),
+      );
+      setTimeout(() => {
+        log(`still busy ${SHUTDOWN_GRACE_MS / 1000}s after ${signal}: exiting; the job's lease expires on its own`);
+        process.exit(1);
+      }, SHUTDOWN_GRACE_MS).unref();
     });
   }
   runWorker({ once: process.argv.includes("--once"), signal: controller.signal })
     .then(() => closeDatabase())
-    .then(() => process.exit(0))
+    .then(() => {
+      log("stopped");
+      process.exit(0);
+    })
     .catch(async (error: unknown) => {
       console.error(error);
       await closeDatabase().catch(() => {});

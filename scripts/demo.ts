@@ -4,7 +4,7 @@
 // serves it on 127.0.0.1:PORT and keeps the worker running its schedules.
 // Everything but the sandbox runs in this one process because the embedded database is single-process:
 // the dashboard's requests and the worker share the database this process opened (lib/db/prisma.ts).
-import { createServer } from "node:http";
+import { createServer, type Server } from "node:http";
 import path from "node:path";
 import next from "next";
 import { runWorker } from "../jobs/worker";
@@ -22,6 +22,18 @@ import { startSandboxProcess, type SandboxProcess } from "./sandbox-process";
 const log = (line: string) => console.log(`[demo] ${line}`);
 let sandbox: SandboxProcess | undefined;
 const stopping = new AbortController();
+
+/** How long a shutdown waits for requests in flight and the current job step before the process exits. */
+const SHUTDOWN_GRACE_MS = 20_000;
+
+/** Stops accepting connections and lets the requests in flight finish: idle keep-alive connections are
+ * closed now, busy ones once their response is sent (server.close waits for them). */
+function stopServing(server: Server): Promise<void> {
+  return new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+}
 
 /** One scheduler tick in the foreground: it claims each job's due slot and runs it, so the worker that
  * starts afterwards finds nothing left to redo. On first start that is the backfill. */
@@ -82,15 +94,21 @@ async function main() {
 
   const worker = runWorker({ signal: stopping.signal });
   const shutdown = (signal: string) => {
-    log(`${signal}: shutting down`);
-    stopping.abort(new Error(`demo received ${signal}`));
-    server.close();
-    server.closeAllConnections();
-    void worker
-      .catch(() => {})
+    log(`${signal}: shutting down: finishing requests in flight and the current job step`);
+    stopping.abort(
+      new Error(`interrupted: the demo received ${signal} and stopped this run; the next run redoes the work`),
+    );
+    // A second Ctrl+C, or a shutdown that takes too long, ends the process at once.
+    process.once("SIGINT", () => process.exit(130));
+    setTimeout(() => {
+      log(`still busy ${SHUTDOWN_GRACE_MS / 1000}s after ${signal}: exiting now`);
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
+    void Promise.all([stopServing(server), worker.catch(() => {})])
       .then(() => closeDatabase())
       .finally(() => {
         sandbox?.stop();
+        log("stopped");
         process.exit(0);
       });
   };

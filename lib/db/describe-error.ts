@@ -8,26 +8,53 @@ export interface DatabaseProblem {
   hint: string;
 }
 
-function codeOf(error: unknown): string | undefined {
-  if (typeof error !== "object" || error === null) return undefined;
-  const { code, cause } = error as { code?: unknown; cause?: unknown };
-  if (typeof code === "string") return code;
-  return cause ? codeOf(cause) : undefined;
+/** Every error code on the error and what it wraps: Prisma's own (P1001), the driver's (57P01) and Node's
+ * (ECONNREFUSED) sit at different depths (`cause`, Prisma's `meta.driverAdapterError`). */
+function codesOf(error: unknown, depth = 0): string[] {
+  if (typeof error !== "object" || error === null || depth > 5) return [];
+  const { code, originalCode, cause, meta } = error as Record<string, unknown>;
+  const own = [code, originalCode].filter((value): value is string => typeof value === "string");
+  const adapterError =
+    typeof meta === "object" && meta !== null ? (meta as Record<string, unknown>).driverAdapterError : undefined;
+  return [...own, ...codesOf(cause, depth + 1), ...codesOf(adapterError, depth + 1)];
 }
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** The server is down, restarting, failing over or out of reach: Prisma's connection errors, Postgres's
+ * admin shutdown, crash and cannot-connect-now (57P0x) and connection exceptions (08xxx), Node's socket errors. */
+const UNREACHABLE_CODES = new Set([
+  "P1001",
+  "P1002",
+  "P1008",
+  "P1017",
+  "57P01",
+  "57P02",
+  "57P03",
+  "08000",
+  "08001",
+  "08003",
+  "08004",
+  "08006",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "EPIPE",
+  "ENOTFOUND",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+]);
+
 export function describeDatabaseError(error: unknown): DatabaseProblem {
   if (error instanceof ConfigError || error instanceof EmbeddedDatabaseError) {
     return { title: "CostLens cannot open its database", hint: error.message };
   }
-  const code = codeOf(error);
+  const codes = codesOf(error);
   const message = messageOf(error);
   if (
-    code === "P2021" ||
-    code === "42P01" ||
+    codes.includes("P2021") ||
+    codes.includes("42P01") ||
     /does not exist in the current database|relation .* does not exist/i.test(message)
   ) {
     return {
@@ -35,10 +62,11 @@ export function describeDatabaseError(error: unknown): DatabaseProblem {
       hint: "Run `npm run db:migrate` (the demo does this itself), then reload.",
     };
   }
-  const unreachableCodes = ["P1001", "P1002", "P1017", "ECONNREFUSED", "ENOTFOUND", "ETIMEDOUT", "57P01"];
   if (
-    (code && unreachableCodes.includes(code)) ||
-    /can't reach database server|ECONNREFUSED|connection terminated/i.test(message)
+    codes.some((code) => UNREACHABLE_CODES.has(code)) ||
+    /can't reach database server|ECONNREFUSED|connection terminated|terminating connection due to administrator command|the database system is (starting up|shutting down)|timeout exceeded when trying to connect/i.test(
+      message,
+    )
   ) {
     return {
       title: "The database is not reachable",

@@ -21,8 +21,22 @@ export type Database = {
 
 const holder = globalThis as typeof globalThis & { __costlensDatabase?: Promise<Database> };
 
+/** How long a request waits for a new connection before it fails (and the page says the database is
+ * unreachable): pg waits forever by default, so a server that drops packets would hang every request. */
+const CONNECT_TIMEOUT_MS = 5_000;
+
+// An idle pooled connection that the server closes (a restart, a failover) is dropped from the pool, which
+// opens a fresh one on the next query: the app recovers without a restart. Say so in the log.
+const logLostConnection = (error: Error) =>
+  console.warn(`[costlens] lost a database connection (${error.message}); the next query opens a new one`);
+
 export async function connectPostgres(connectionString: string): Promise<Database> {
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString }) });
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg(
+      { connectionString, connectionTimeoutMillis: CONNECT_TIMEOUT_MS },
+      { onPoolError: logLostConnection, onConnectionError: logLostConnection },
+    ),
+  });
   return {
     prisma,
     mode: "postgres",

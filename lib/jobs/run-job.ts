@@ -46,6 +46,8 @@ export async function runJob(prisma: PrismaClient, job: JobDefinition, options: 
   const abort = new AbortController();
   const stopOnOuterAbort = () => abort.abort(options.signal?.reason ?? new Error("the run was cancelled"));
   options.signal?.addEventListener("abort", stopOnOuterAbort, { once: true });
+  // Stopped while the lease was being taken (a SIGTERM then): a listener added after the abort never fires.
+  if (options.signal?.aborted) stopOnOuterAbort();
   const heartbeat = setInterval(
     () => {
       renewLease(prisma, lease)
