@@ -3,6 +3,7 @@ import { listSearch, readListFilters, readListSort, PAGE_SIZE } from "@/componen
 import { recommendationPageSchema } from "@/components/waste/recommendation-schemas";
 import { readWasteSummary } from "@/components/waste/waste-summary-schema";
 import { SavingBySquad, SavingByType } from "@/components/waste/waste-summary";
+import { NotJudgedByType } from "@/components/waste/waste-summary-gaps";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LoadedContent } from "@/components/ui/loaded-content";
 import { PageHeader } from "@/components/ui/page-header";
@@ -10,6 +11,7 @@ import { Stat } from "@/components/ui/stat";
 import { loadOrDescribe } from "@/lib/db/describe-error";
 import { getPrisma } from "@/lib/db/prisma";
 import { formatUsdWhole } from "@/lib/format/money";
+import { getDetectionGaps } from "@/lib/queries/detection-gaps";
 import { getWasteSummary, listRecommendations } from "@/lib/queries/recommendations";
 
 export const dynamic = "force-dynamic";
@@ -35,7 +37,8 @@ export default async function WastePage({
         limit: PAGE_SIZE,
       }),
     );
-    return { all, squad, firstPage };
+    const gaps = await getDetectionGaps(prisma);
+    return { all, squad, firstPage, gaps };
   });
   const squadHref = (squad: string | null) =>
     `/waste${listSearch({ ...filters, squad: squad === filters.squad ? null : squad }, sort)}`;
@@ -48,7 +51,7 @@ export default async function WastePage({
       />
       <LoadedContent
         loaded={loaded}
-        isEmpty={(data) => data.all.count === 0 && data.firstPage.items.length === 0}
+        isEmpty={(data) => data.all.count === 0 && data.firstPage.items.length === 0 && data.gaps.total === 0}
         empty={
           <EmptyState title="No open recommendations" command="npm run jobs -- run all">
             The waste detectors run after each ingest and list zombie instances, orphan volumes, idle replicas, NAT
@@ -56,7 +59,7 @@ export default async function WastePage({
           </EmptyState>
         }
       >
-        {({ all, squad, firstPage }) => (
+        {({ all, squad, firstPage, gaps }) => (
           <div className="space-y-8">
             <div className="grid gap-4 sm:grid-cols-3">
               <Stat
@@ -112,6 +115,17 @@ export default async function WastePage({
                 selectedSquad={filters.squad}
                 hrefFor={squadHref}
               />
+            </section>
+
+            <section aria-labelledby="not-judged-heading">
+              <h2 id="not-judged-heading" className="mb-3 text-lg font-semibold">
+                Not judged
+              </h2>
+              <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
+                Resources a detector could not decide on because metrics or a price were missing. They are not findings
+                and are not in the totals above.
+              </p>
+              <NotJudgedByType gaps={gaps} />
             </section>
 
             <section aria-labelledby="recommendations-heading">

@@ -1,9 +1,12 @@
 // Loads what the detectors read: the live inventory, the lookback window's daily metrics and the price
 // table. The window ends on the newest day the metrics cover (closed days before `today`), so a detection
-// run between midnight and the metrics ingest does not see a missing day everywhere.
+// run between midnight and the metrics ingest does not see a missing day everywhere. Volume activity
+// (AWS/EBS) is loaded over the orphan-volume window instead, which can be longer.
 import type { PrismaClient } from "../db/generated/client";
 import { addDays, fromIsoDay, toIsoDay, type IsoDay } from "../format/dates";
+import { EBS_ACTIVITY_METRICS } from "../ingest/metrics/metric-catalog";
 import type { DetectionFacts, MetricFact, ResourceFact } from "./detection-facts";
+import { volumeActivityWindow } from "./detect-orphan-volumes";
 import { getThresholds, type Thresholds } from "./thresholds";
 
 const METRIC_PAGE = 20_000;
@@ -28,6 +31,9 @@ export async function loadDetectionFacts(
   });
   const metricsThrough = newest._max.day ? toIsoDay(newest._max.day) : yesterday;
   const from = addDays(metricsThrough, 1 - settings.lookbackDays);
+  const volumeFrom = volumeActivityWindow({ today, metricsThrough, thresholds: settings }).from;
+  const earliest = volumeFrom < from ? volumeFrom : from;
+  const volumeMetrics = new Set<string>(EBS_ACTIVITY_METRICS);
 
   const rows = await prisma.resource.findMany({
     where: { goneOn: null },
@@ -56,7 +62,7 @@ export async function loadDetectionFacts(
   let cursor: bigint | undefined;
   for (;;) {
     const page = await prisma.metricDaily.findMany({
-      where: { day: { gte: fromIsoDay(from), lte: fromIsoDay(metricsThrough) }, resource: { goneOn: null } },
+      where: { day: { gte: fromIsoDay(earliest), lte: fromIsoDay(metricsThrough) }, resource: { goneOn: null } },
       select: {
         id: true,
         resourceId: true,
@@ -73,6 +79,7 @@ export async function loadDetectionFacts(
       ...(cursor !== undefined ? { cursor: { id: cursor }, skip: 1 } : {}),
     });
     for (const { id: _id, resourceId, day, ...row } of page) {
+      if (toIsoDay(day) < from && !volumeMetrics.has(row.metric)) continue;
       const list = metrics.get(resourceId) ?? [];
       list.push({ ...row, day: toIsoDay(day) });
       metrics.set(resourceId, list);

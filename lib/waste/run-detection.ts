@@ -7,6 +7,9 @@
 // - REALISED: left alone
 // - OPEN or DISMISSED with no finding this run, and whose resource is gone or no longer matches (not
 //   merely unjudged for lack of data or a price): RESOLVED
+// The resources a rule could not judge (metrics missing, a price missing) replace the type's rows in
+// detection_gaps in the same transaction, one row a resource with every reason, so the Waste overview says
+// what was not judged and why, apart from the findings.
 import type { Prisma, PrismaClient } from "../db/generated/client";
 import type { RecommendationStatus, RecommendationType } from "../db/generated/enums";
 import type { IsoDay } from "../format/dates";
@@ -17,6 +20,7 @@ import {
   type Finding,
   type InsufficientData,
   type MissingPrice,
+  type ResourceFact,
 } from "./detection-facts";
 import { evidenceHash } from "./evidence-hash";
 import { loadDetectionFacts } from "./load-detection-facts";
@@ -52,6 +56,48 @@ const naturalKey = (r: { accountId: string; region: string; resourceId: string }
 
 type Tx = Prisma.TransactionClient;
 
+/** Where an unjudged resource lives: by Resource.id when the detector gave it, else by its AWS id. */
+interface ResourcePlaces {
+  byRef: ReadonlyMap<string, ResourceFact>;
+  byResourceId: ReadonlyMap<string, ResourceFact>;
+}
+
+function missingPriceReason(missing: MissingPrice): string {
+  const key = missing.key === "" ? "" : ` "${missing.key}"`;
+  return `price missing: ${missing.kind}${key} in ${missing.region}`;
+}
+
+/** One gap row per resource, reasons joined, for a type's insufficient data and missing prices. */
+export function detectionGaps(
+  type: RecommendationType,
+  result: Pick<DetectorResult, "insufficientData" | "missingPrices">,
+  places: ResourcePlaces,
+): Prisma.DetectionGapCreateManyInput[] {
+  const gaps = new Map<string, Prisma.DetectionGapCreateManyInput & { reasons: string[] }>();
+  const add = (resourceRef: string | null, resourceId: string, reason: string, fallbackRegion: string) => {
+    const place =
+      (resourceRef !== null ? places.byRef.get(resourceRef) : undefined) ?? places.byResourceId.get(resourceId);
+    const accountId = place?.accountId ?? "";
+    const region = place?.region ?? fallbackRegion;
+    const key = naturalKey({ accountId, region, resourceId });
+    const gap = gaps.get(key) ?? {
+      type,
+      resourceId,
+      accountId,
+      region,
+      resourceRef: place?.id ?? resourceRef,
+      reason: "",
+      reasons: [],
+    };
+    if (!gap.reasons.includes(reason)) gap.reasons.push(reason);
+    gaps.set(key, gap);
+  };
+  for (const gap of result.insufficientData) add(gap.resourceRef, gap.resourceId, gap.reason, "");
+  for (const missing of result.missingPrices)
+    add(null, missing.resourceId, missingPriceReason(missing), missing.region);
+  return [...gaps.values()].map(({ reasons, ...gap }) => ({ ...gap, reason: reasons.join("; ") }));
+}
+
 /** Squad ids by team tag value: a squad's slug, or a TEAM_TAG ownership rule's value. */
 async function squadsByTeamTag(prisma: PrismaClient): Promise<Map<string, string>> {
   const [squads, rules] = await Promise.all([
@@ -75,14 +121,20 @@ function findingData(finding: Finding, squadId: string | null, hash: string) {
   };
 }
 
+async function replaceGaps(tx: Tx, type: RecommendationType, gaps: Prisma.DetectionGapCreateManyInput[], now: Date) {
+  await tx.detectionGap.deleteMany({ where: { type } });
+  if (gaps.length > 0) await tx.detectionGap.createMany({ data: gaps.map((gap) => ({ ...gap, detectedAt: now })) });
+}
+
 async function applyType(
   tx: Tx,
   type: RecommendationType,
   result: DetectorResult,
   squads: Map<string, string>,
-  liveRefs: ReadonlySet<string>,
+  places: ResourcePlaces,
   now: Date,
 ): Promise<TypeSummary> {
+  await replaceGaps(tx, type, detectionGaps(type, result, places), now);
   const summary: TypeSummary = {
     findings: result.findings.length,
     created: 0,
@@ -159,7 +211,7 @@ async function applyType(
   const resolve = stored.filter((r) => {
     if (seen.has(naturalKey(r))) return false;
     if (r.status !== "OPEN" && r.status !== "DISMISSED") return false;
-    const gone = r.resourceRef !== null ? !liveRefs.has(r.resourceRef) : false;
+    const gone = r.resourceRef !== null ? !places.byRef.has(r.resourceRef) : false;
     // not judged this run (metrics or a price missing) and still there: leave it as it is
     return gone || !unjudged.has(r.resourceId);
   });
@@ -180,12 +232,15 @@ export async function runDetection(prisma: PrismaClient, options: RunDetectionOp
   options.signal?.throwIfAborted();
   const results = detectAll(facts);
   const squads = await squadsByTeamTag(prisma);
-  const liveRefs = new Set(facts.resources.map((r) => r.id));
+  const places: ResourcePlaces = {
+    byRef: new Map(facts.resources.map((r) => [r.id, r])),
+    byResourceId: new Map(facts.resources.map((r) => [r.resourceId, r])),
+  };
 
   const byType = {} as Record<RecommendationType, TypeSummary>;
   for (const type of RECOMMENDATION_TYPES) {
     options.signal?.throwIfAborted();
-    byType[type] = await prisma.$transaction((tx) => applyType(tx, type, results[type], squads, liveRefs, now), {
+    byType[type] = await prisma.$transaction((tx) => applyType(tx, type, results[type], squads, places, now), {
       timeout: 120_000,
       maxWait: 30_000,
     });

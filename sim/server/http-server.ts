@@ -9,8 +9,16 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
+/**
+ * Idle keep-alive connections stay open longer than any client keeps them (undici and the AWS SDK close
+ * theirs after a few seconds), as AWS's endpoints do: a client then never reuses a socket the server is
+ * closing at that moment, which a test process whose event loop is busy for seconds (the sandbox runs
+ * in-process beside an embedded database) would otherwise hit as ECONNRESET.
+ */
+const KEEP_ALIVE_MS = 65_000;
+
 export function createSandboxServer(sandbox: Sandbox, options: { verbose: boolean }): Server {
-  return createServer((incoming, outgoing) => {
+  const server = createServer((incoming, outgoing) => {
     const started = Date.now();
     void (async () => {
       const url = new URL(incoming.url ?? "/", "http://sandbox.invalid");
@@ -33,4 +41,7 @@ export function createSandboxServer(sandbox: Sandbox, options: { verbose: boolea
       outgoing.end("sandbox internal error");
     });
   });
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
+  return server;
 }

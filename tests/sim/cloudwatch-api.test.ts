@@ -166,6 +166,41 @@ describe("GetMetricData", () => {
     expect(first?.Values?.[0]).toBeLessThan(288);
   });
 
+  it("reports EBS activity while a volume is attached and none after it was detached", async () => {
+    const detachedToday = org.volumes.find((v) => v.state === "available" && v.detachedDay === TODAY);
+    const orphan = org.volumes.find((v) => v.state === "available" && v.detachedDay! < addDays(TODAY, -20));
+    const attached = org.volumes.find((v) => v.attachedInstanceId === running()[0]!.id);
+    if (!detachedToday || !orphan || !attached) throw new Error("the organisation needs these three volumes");
+    const r = await results(
+      [
+        query("today", "AWS/EBS", "VolumeWriteOps", ["VolumeId", detachedToday.id], 86400, "SampleCount"),
+        query("orphan", "AWS/EBS", "VolumeWriteOps", ["VolumeId", orphan.id], 86400, "SampleCount"),
+        query("attached", "AWS/EBS", "VolumeReadOps", ["VolumeId", attached.id], 86400, "Sum"),
+      ],
+      addDays(TODAY, -14),
+      TODAY,
+      { ScanBy: "TimestampAscending" },
+    );
+    const days = (id: string) => (r.get(id)?.Timestamps ?? []).map((t) => t.toISOString().slice(0, 10));
+    expect(days("today")).toHaveLength(14);
+    expect(days("today").at(-1)).toBe(addDays(TODAY, -1));
+    expect(values(r.get("today")).every((count) => count === 288)).toBe(true);
+    expect(days("orphan")).toEqual([]);
+    expect(days("attached")).toHaveLength(14);
+    const before = await results(
+      [query("last", "AWS/EBS", "VolumeWriteOps", ["VolumeId", orphan.id], 86400, "SampleCount")],
+      addDays(orphan.detachedDay!, -3),
+      addDays(orphan.detachedDay!, 3),
+      { ScanBy: "TimestampAscending" },
+    );
+    expect(
+      before
+        .get("last")
+        ?.Timestamps?.map((t) => t.toISOString().slice(0, 10))
+        .at(-1),
+    ).toBe(addDays(orphan.detachedDay!, -1));
+  });
+
   it("reports RDS, NAT and agent memory metrics from the model", async () => {
     const idle = org.dbInstances.find(
       (d) => d.region === "us-east-1" && d.replicaSourceIdentifier && d.usage.connectionsMax === 0,

@@ -1,4 +1,4 @@
-// The metrics ingest: for every live instance, DB instance and NAT gateway, daily aggregates of the
+// The metrics ingest: for every live instance, DB instance, NAT gateway and unattached volume, daily aggregates of the
 // CloudWatch metrics the detectors read, region by region, at most 500 queries a GetMetricData request,
 // each request's rows upserted in one transaction.
 import type { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
@@ -48,8 +48,10 @@ function describePlan(region: string, resources: MeteredResource[], batches: Met
     batches.flatMap((b) => b.queries.filter((q) => q.metricName === "BytesToService").map((q) => q.resource)),
   );
   const estimated = natIds.filter((id) => !split.has(id)).length;
+  const volumes = resources.filter((r) => r.kind === "EBS_VOLUME").length;
   return (
-    `${region}: ${resources.length} resources, ${queries} queries in ${batches.length} requests; ` +
+    `${region}: ${resources.length} resources (${volumes} unattached volumes), ${queries} queries in ` +
+    `${batches.length} requests; ` +
     `memory reported by ${memory.size} instances; flow-log split for ${split.size} NAT gateways` +
     (estimated > 0 ? ` (${estimated} without: the destination split is an estimate)` : "")
   );
@@ -62,7 +64,8 @@ export async function ingestMetrics(context: JobContext, deps: MetricsIngestDeps
   const resources = await loadMeteredResources(prisma, today, policy, context.window);
   if (resources.length === 0) {
     context.log(
-      "CloudWatch metrics: the inventory has no live instances, DB instances or NAT gateways; nothing to fetch",
+      "CloudWatch metrics: the inventory has no live instances, DB instances, NAT gateways or unattached " +
+        "volumes; nothing to fetch",
     );
     return;
   }

@@ -1,5 +1,6 @@
 // The live resources whose metrics the detectors need (instances, DB instances, NAT gateways not marked
-// gone), each with the first day its next fetch starts at.
+// gone, and unattached EBS volumes, whose last activity dates their detach), each with the first day its
+// next fetch starts at.
 import type { PrismaClient } from "../../db/generated/client";
 import { toIsoDay, type IsoDay } from "../../format/dates";
 import type { JobWindow } from "../../jobs/job-definition";
@@ -14,7 +15,13 @@ export async function loadMeteredResources(
   window?: JobWindow,
 ): Promise<MeteredResource[]> {
   const resources = await prisma.resource.findMany({
-    where: { kind: { in: METERED_KINDS }, goneOn: null },
+    where: {
+      goneOn: null,
+      OR: [
+        { kind: { in: METERED_KINDS.filter((kind) => kind !== "EBS_VOLUME") } },
+        { kind: "EBS_VOLUME", state: "available" },
+      ],
+    },
     select: { id: true, kind: true, resourceId: true, region: true },
     orderBy: { id: "asc" },
   });

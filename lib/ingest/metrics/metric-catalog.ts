@@ -1,6 +1,8 @@
 // Which CloudWatch metrics CostLens keeps for each kind of resource, and with which statistics: what the
 // waste detectors read (zombie: CPU max and network sums; rightsizing: CPU p95 and memory p95; idle
-// replica: connections and read IOPS; NAT waste: processed bytes and their split by destination).
+// replica: connections and read IOPS; NAT waste: processed bytes and their split by destination; orphan
+// volume: read and write operations, which AWS/EBS publishes only while the volume is attached, so the last
+// day with datapoints dates a detach that DescribeVolumes does not report).
 // A stored metric is named "<namespace>/<metric name>", e.g. "AWS/EC2/CPUUtilization"; a metric that has
 // one more dimension than the resource id (the flow-log split by service) appends ":<value>".
 import type { ResourceKind } from "../../db/generated/client";
@@ -29,6 +31,12 @@ export interface MetricSpec {
   presence: "always" | "listed";
   /** for a listed metric with an extra dimension: the dimension whose value suffixes the stored name */
   splitBy?: string;
+  /**
+   * Store a day without datapoints as a row with `samples` 0: for a metric whose absence is the fact the
+   * reader needs (a detached volume publishes nothing), a stored "none that day" tells it apart from a
+   * day that was never fetched.
+   */
+  recordSilentDays?: boolean;
 }
 
 export const CWAGENT_NAMESPACE = "CWAgent";
@@ -39,6 +47,7 @@ export const RESOURCE_DIMENSION = {
   EC2_INSTANCE: "InstanceId",
   RDS_INSTANCE: "DBInstanceIdentifier",
   NAT_GATEWAY: "NatGatewayId",
+  EBS_VOLUME: "VolumeId",
 } as const satisfies Partial<Record<ResourceKind, string>>;
 
 export type MeteredKind = keyof typeof RESOURCE_DIMENSION;
@@ -82,7 +91,25 @@ export const METRIC_CATALOG: Record<MeteredKind, MetricSpec[]> = {
       splitBy: "Service",
     },
   ],
+  EBS_VOLUME: [
+    {
+      namespace: "AWS/EBS",
+      metricName: "VolumeReadOps",
+      statistics: ["Sum", "SampleCount"],
+      presence: "always",
+      recordSilentDays: true,
+    },
+    {
+      namespace: "AWS/EBS",
+      metricName: "VolumeWriteOps",
+      statistics: ["Sum", "SampleCount"],
+      presence: "always",
+      recordSilentDays: true,
+    },
+  ],
 };
+
+export const EBS_ACTIVITY_METRICS = ["AWS/EBS/VolumeReadOps", "AWS/EBS/VolumeWriteOps"] as const;
 
 /** "AWS/EC2/CPUUtilization", or "CostLens/NatFlowLogs/BytesToService:s3" for a split metric. */
 export function storedMetricName(spec: Pick<MetricSpec, "namespace" | "metricName">, split?: string): string {

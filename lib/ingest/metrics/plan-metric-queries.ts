@@ -22,7 +22,7 @@ export interface MeteredResource {
   /** Resource.id, the MetricDaily foreign key */
   id: string;
   kind: MeteredKind;
-  /** the AWS id: i-..., the DB identifier, nat-... */
+  /** the AWS id: i-..., the DB identifier, nat-..., vol-... */
   resourceId: string;
   region: string;
   /** the first day to fetch (see metricFromDay) */
@@ -37,6 +37,8 @@ export interface MetricQuery {
   metricName: string;
   dimensions: Dimension[];
   statistic: MetricStatistic;
+  /** a day without datapoints becomes a row with samples 0 (MetricSpec.recordSilentDays) */
+  recordSilentDays: boolean;
 }
 
 export interface MetricBatch {
@@ -123,6 +125,7 @@ export function resourceQueries(resource: MeteredResource, published: PublishedI
         metricName: spec.metricName,
         dimensions: series.dimensions,
         statistic,
+        recordSilentDays: spec.recordSilentDays === true,
       })),
     ),
   );

@@ -30,6 +30,37 @@ function fakeClient(pages: unknown[]) {
 }
 
 describe("metric results", () => {
+  it("stores a silent day of an unattached volume's activity as samples 0, and an active one as measured", () => {
+    const [volume] = planMetricBatches(
+      "us-east-1",
+      [{ id: "v1", kind: "EBS_VOLUME", resourceId: "vol-1", region: "us-east-1", from: "2026-11-18" }],
+      indexPublishedMetrics([]),
+      "2026-11-20",
+    );
+    expect(volume!.queries.map((q) => [q.metricName, q.statistic, q.dimensions[0]!.Name])).toEqual([
+      ["VolumeReadOps", "Sum", "VolumeId"],
+      ["VolumeReadOps", "SampleCount", "VolumeId"],
+      ["VolumeWriteOps", "Sum", "VolumeId"],
+      ["VolumeWriteOps", "SampleCount", "VolumeId"],
+    ]);
+    // attached on the 18th (reads and writes), detached since: nothing on the 19th
+    const results = new Map([
+      ["m0", { timestamps: [day("2026-11-18")], values: [5000] }],
+      ["m1", { timestamps: [day("2026-11-18")], values: [288] }],
+      ["m2", { timestamps: [day("2026-11-18")], values: [900] }],
+      ["m3", { timestamps: [day("2026-11-18")], values: [288] }],
+    ]);
+    const rows = dailyRows(volume!, results).map((r) => [r.metric, r.day, r.sum, r.samples]);
+    expect(rows).toEqual([
+      ["AWS/EBS/VolumeReadOps", "2026-11-18", 5000, 288],
+      ["AWS/EBS/VolumeWriteOps", "2026-11-18", 900, 288],
+      ["AWS/EBS/VolumeReadOps", "2026-11-19", null, 0],
+      ["AWS/EBS/VolumeWriteOps", "2026-11-19", null, 0],
+    ]);
+    // an instance's metrics record no silent days: a missing day stays missing (insufficient data)
+    expect(dailyRows(batch(), new Map()).length).toBe(0);
+  });
+
   it("folds the statistics of each day into one row, mapping query ids back", () => {
     const b = batch();
     const results = new Map([

@@ -6,7 +6,11 @@
 // `CostLens/NatFlowLogs` `BytesToService` {NatGatewayId, Service}, standing for the aggregate a VPC flow-log
 // pipeline would publish; a real account has it only if it runs such a pipeline, so readers must treat
 // its absence as "destination split unknown" and flag their estimate.
-import type { DbInstance, Ec2Instance, NatGateway, NatTraffic, Organisation } from "../../../org/model";
+//
+// EBS volumes publish AWS/EBS metrics only while attached to a running instance: a volume's series runs
+// from its creation (or its instance's launch) to its instance's stop, or to the day it was detached.
+// DescribeVolumes has no detach time, so the last datapoint is how a reader dates a detach.
+import type { DbInstance, EbsVolume, Ec2Instance, NatGateway, NatTraffic, Organisation } from "../../../org/model";
 import { natTrafficOnDay, totalBytes } from "../../../org/nat-traffic";
 import {
   dailyVolumeSeries,
@@ -62,11 +66,15 @@ function perSample(bytesPerDay: number): Distribution {
   return { mean, p95: mean * 1.8, max: mean * 2.5 };
 }
 
-function instanceMetrics(instance: Ec2Instance, now: number): MetricDefinition[] {
+function instanceWindow(instance: Ec2Instance, now: number): Window {
   const gone = goneSeconds(instance.goneDay);
   const stop = instance.state === "stopped" ? instanceStopSeconds(instance) : undefined;
   const ends = [gone, stop].filter((t): t is number => t !== undefined);
-  const w = window(instanceLaunchSeconds(instance), ends.length > 0 ? Math.min(...ends) : undefined, now);
+  return window(instanceLaunchSeconds(instance), ends.length > 0 ? Math.min(...ends) : undefined, now);
+}
+
+function instanceMetrics(instance: Ec2Instance, now: number): MetricDefinition[] {
+  const w = instanceWindow(instance, now);
   const dims = [{ Name: "InstanceId", Value: instance.id }];
   const u = instance.usage;
   const options = { businessHoursOnly: u.businessHoursOnly };
@@ -108,6 +116,31 @@ function dbMetrics(db: DbInstance, now: number): MetricDefinition[] {
   ];
 }
 
+/** Read and write operations per 5-minute sample of a volume in use. */
+const VOLUME_OPS: Record<"VolumeReadOps" | "VolumeWriteOps", Distribution> = {
+  VolumeReadOps: { mean: 120, p95: 400, max: 900 },
+  VolumeWriteOps: { mean: 200, p95: 600, max: 1200 },
+};
+
+function volumeWindow(volume: EbsVolume, instances: ReadonlyMap<string, Ec2Instance>, now: number): Window {
+  const created = createdSeconds(volume.createDay, volume.id);
+  const instance = volume.attachedInstanceId ? instances.get(volume.attachedInstanceId) : undefined;
+  if (instance) {
+    const attached = instanceWindow(instance, now);
+    return { start: Math.max(created, attached.start), end: attached.end };
+  }
+  const end = volume.detachedDay === undefined ? created : dayStartSeconds(volume.detachedDay);
+  return window(created, Math.min(end, goneSeconds(volume.goneDay) ?? end), now);
+}
+
+function volumeMetrics(volume: EbsVolume, instances: ReadonlyMap<string, Ec2Instance>, now: number) {
+  const w = volumeWindow(volume, instances, now);
+  const dims = [{ Name: "VolumeId", Value: volume.id }];
+  return (Object.keys(VOLUME_OPS) as (keyof typeof VOLUME_OPS)[]).map((name) =>
+    metric("AWS/EBS", name, dims, w, () => profileSeries(`${volume.id}:${name}`, VOLUME_OPS[name], w)),
+  );
+}
+
 const SERVICES: (keyof NatTraffic)[] = ["s3", "dynamodb", "ecr", "ssm", "internet"];
 
 function natMetrics(org: Organisation, nat: NatGateway, now: number): MetricDefinition[] {
@@ -130,8 +163,10 @@ function natMetrics(org: Organisation, nat: NatGateway, now: number): MetricDefi
 
 export function regionMetrics(org: Organisation, region: string): MetricDefinition[] {
   const now = dayStartSeconds(org.today);
+  const instances = new Map(org.instances.filter((i) => i.region === region).map((i) => [i.id, i]));
   return [
-    ...org.instances.filter((i) => i.region === region).flatMap((i) => instanceMetrics(i, now)),
+    ...[...instances.values()].flatMap((i) => instanceMetrics(i, now)),
+    ...org.volumes.filter((v) => v.region === region).flatMap((v) => volumeMetrics(v, instances, now)),
     ...org.dbInstances.filter((d) => d.region === region).flatMap((d) => dbMetrics(d, now)),
     ...org.natGateways.filter((n) => n.region === region).flatMap((n) => natMetrics(org, n, now)),
   ].filter((m) => m.window.start < m.window.end);
