@@ -1,5 +1,6 @@
 import { DailySpendChart } from "@/components/charts/daily-spend-chart";
 import { ChangeBadge } from "@/components/spend/change-badge";
+import { MonthForecastCard } from "@/components/spend/month-forecast-card";
 import { OverviewSquadChart } from "@/components/spend/overview-squad-chart";
 import { StatCard } from "@/components/spend/stat-card";
 import { TopMoversTable } from "@/components/spend/top-movers-table";
@@ -60,11 +61,7 @@ export default async function OverviewPage() {
                     </>
                   }
                 />
-                <StatCard
-                  label={`Forecast for ${month} (CostLens trend)`}
-                  value={formatUsdWhole(data.forecast.forecast)}
-                  detail={`Our own estimate: ${data.forecast.daysElapsed} of ${data.forecast.daysInMonth} days actual, the rest a linear trend of the last ${data.forecast.trendDays} days. Cost Explorer's forecast is not ingested yet.`}
-                />
+                <MonthForecastCard month={month} trend={data.forecast} costExplorer={data.costExplorerForecast} />
                 <StatCard
                   label="Open waste, monthly"
                   value={formatUsdWhole(data.waste.openMonthlySaving)}

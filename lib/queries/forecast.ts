@@ -1,6 +1,9 @@
-// Our own forecast for the month: month-to-date actuals plus a straight-line trend fitted (least squares)
-// to the last 28 days, projected over the days left. Labelled as ours on every page: Cost Explorer's
-// GetCostForecast is not ingested yet. Computed with exact decimals and rounded to the cent at the end.
+// The month's forecast two ways, each labelled where it is shown:
+// - "CostLens trend": month-to-date actuals plus a straight-line trend fitted (least squares) to the last
+//   28 days, projected over the days left;
+// - "Cost Explorer forecast": month-to-date actuals plus Cost Explorer's own forecast (GetCostForecast,
+//   stored by the cost-explorer job) for the rest of the month, with its prediction interval.
+// Computed with exact decimals and rounded to the cent at the end.
 import { Decimal } from "../db/decimal";
 import { addDays, fromIsoDay, type IsoDay } from "../format/dates";
 import type { DailySpend } from "./daily-spend";
@@ -89,5 +92,86 @@ export function forecastMonth(days: readonly DailySpend[], latestDay: IsoDay): M
     daysElapsed,
     daysInMonth: month.days,
     trendDays: n,
+  };
+}
+
+/** A stored Cost Explorer forecast (cost_forecasts), amounts as decimal strings. */
+export interface StoredCostForecast {
+  asOf: IsoDay;
+  periodStart: IsoDay;
+  /** exclusive */
+  periodEnd: IsoDay;
+  meanAmount: string;
+  lowerBound: string | null;
+  upperBound: string | null;
+  predictionIntervalLevel: number | null;
+}
+
+export interface CostExplorerMonthForecast {
+  source: "cost-explorer";
+  month: string;
+  /** the day Cost Explorer was asked */
+  asOf: IsoDay;
+  /** actuals from the 1st up to the day the forecast starts */
+  actual: string;
+  actualTo: IsoDay;
+  /** Cost Explorer's forecast for the rest of the month (from `actualTo`) */
+  rest: string;
+  /** actual + rest; the interval the same way, when Cost Explorer gave one */
+  forecast: string;
+  lower: string | null;
+  upper: string | null;
+  intervalLevel: number | null;
+  /** Cost Explorer's forecast for the month after, asked the same day */
+  nextMonth: { month: string; forecast: string; lower: string | null; upper: string | null } | null;
+}
+
+const cents = (amount: Decimal) => amount.toDecimalPlaces(2).toString();
+
+/**
+ * Cost Explorer's forecast for the month holding `latestDay`: the newest stored forecast of the rest of the
+ * month that starts no later than the day after the newest cost day (so the actuals reach its start and no
+ * day is missed), added to the actuals before its start. Null when none is stored.
+ */
+export function costExplorerMonthForecast(
+  days: readonly DailySpend[],
+  latestDay: IsoDay,
+  stored: readonly StoredCostForecast[],
+): CostExplorerMonthForecast | null {
+  const month = monthOf(latestDay);
+  const usable = stored
+    .filter(
+      (row) => row.periodEnd === month.to && row.periodStart >= month.from && row.periodStart <= addDays(latestDay, 1),
+    )
+    .sort((a, b) => (a.asOf !== b.asOf ? (a.asOf < b.asOf ? 1 : -1) : a.periodStart < b.periodStart ? 1 : -1));
+  const chosen = usable[0];
+  if (!chosen) return null;
+  const actual = days
+    .filter((day) => day.day >= month.from && day.day < chosen.periodStart)
+    .reduce((sum, day) => sum.plus(day.amount), new Decimal(0));
+  const plus = (amount: string | null) => (amount === null ? null : cents(actual.plus(amount)));
+  const next = monthOf(month.to);
+  const following = stored.find(
+    (row) => row.asOf === chosen.asOf && row.periodStart === next.from && row.periodEnd === next.to,
+  );
+  return {
+    source: "cost-explorer",
+    month: month.month,
+    asOf: chosen.asOf,
+    actual: actual.toString(),
+    actualTo: chosen.periodStart,
+    rest: chosen.meanAmount,
+    forecast: cents(actual.plus(chosen.meanAmount)),
+    lower: plus(chosen.lowerBound),
+    upper: plus(chosen.upperBound),
+    intervalLevel: chosen.predictionIntervalLevel,
+    nextMonth: following
+      ? {
+          month: next.month,
+          forecast: cents(new Decimal(following.meanAmount)),
+          lower: following.lowerBound === null ? null : cents(new Decimal(following.lowerBound)),
+          upper: following.upperBound === null ? null : cents(new Decimal(following.upperBound)),
+        }
+      : null,
   };
 }

@@ -1,11 +1,19 @@
 // The Overview page's figures: the last 30 days of the bill, month-to-date against the same days of last
-// month, our trend forecast for the month, this week's top movers among squads, the open waste and the
-// savings realised by merged pull requests.
+// month, the month's forecast (Cost Explorer's and our own trend), this week's top movers among squads, the
+// open waste and the savings realised by merged pull requests.
 import type { PrismaClient } from "../db/generated/client";
 import { Decimal } from "../db/decimal";
-import { addDays, fromIsoDay, type IsoDay } from "../format/dates";
+import { addDays, fromIsoDay, toIsoDay, type IsoDay } from "../format/dates";
 import { getDailySpend, getLatestSpendWindow, type DailySpend, type SpendWindow } from "./daily-spend";
-import { forecastMonth, monthOf, TREND_DAYS, type MonthForecast } from "./forecast";
+import {
+  costExplorerMonthForecast,
+  forecastMonth,
+  monthOf,
+  TREND_DAYS,
+  type CostExplorerMonthForecast,
+  type MonthForecast,
+  type StoredCostForecast,
+} from "./forecast";
 
 export interface MonthToDate {
   /** this month so far: from the 1st through the newest cost day (to exclusive) */
@@ -45,7 +53,10 @@ export interface Overview {
   dailyAverage: string;
   latest: DailySpend;
   monthToDate: MonthToDate;
+  /** our own trend */
   forecast: MonthForecast;
+  /** Cost Explorer's, when the cost-explorer job has stored one for this month */
+  costExplorerForecast: CostExplorerMonthForecast | null;
   week: SpendWindow;
   topMovers: SquadMover[];
   waste: WasteSummary;
@@ -116,6 +127,30 @@ export async function getWasteSummary(prisma: PrismaClient): Promise<WasteSummar
   };
 }
 
+/** The stored Cost Explorer forecasts that can serve the month holding `latestDay`, and the month after. */
+export async function getStoredForecasts(prisma: PrismaClient, latestDay: IsoDay): Promise<StoredCostForecast[]> {
+  const month = monthOf(latestDay);
+  const rows = await prisma.costForecast.findMany({
+    where: {
+      metric: "UNBLENDED_COST",
+      periodStart: { gte: fromIsoDay(month.from) },
+      periodEnd: { lte: fromIsoDay(monthOf(month.to).to) },
+      asOf: { gte: fromIsoDay(month.from), lte: fromIsoDay(addDays(latestDay, 1)) },
+    },
+    orderBy: [{ asOf: "desc" }, { periodStart: "asc" }],
+    take: 64,
+  });
+  return rows.map((row) => ({
+    asOf: toIsoDay(row.asOf),
+    periodStart: toIsoDay(row.periodStart),
+    periodEnd: toIsoDay(row.periodEnd),
+    meanAmount: row.meanAmount.toString(),
+    lowerBound: row.lowerBound?.toString() ?? null,
+    upperBound: row.upperBound?.toString() ?? null,
+    predictionIntervalLevel: row.predictionIntervalLevel,
+  }));
+}
+
 export async function getOverview(prisma: PrismaClient): Promise<Overview | null> {
   const window = await getLatestSpendWindow(prisma, 30);
   if (!window) return null;
@@ -129,7 +164,11 @@ export async function getOverview(prisma: PrismaClient): Promise<Overview | null
   if (!latest) return null;
   const total = days.reduce((sum, day) => sum.plus(day.amount), new Decimal(0));
   const week = { from: addDays(window.to, -7), to: window.to };
-  const [topMovers, waste] = await Promise.all([getTopMovers(prisma, week), getWasteSummary(prisma)]);
+  const [topMovers, waste, storedForecasts] = await Promise.all([
+    getTopMovers(prisma, week),
+    getWasteSummary(prisma),
+    getStoredForecasts(prisma, latestDay),
+  ]);
   return {
     window,
     days,
@@ -145,6 +184,7 @@ export async function getOverview(prisma: PrismaClient): Promise<Overview | null
       previousTotal: sum(history, previous.from, previous.to),
     },
     forecast: forecastMonth(history, latestDay),
+    costExplorerForecast: costExplorerMonthForecast(history, latestDay, storedForecasts),
     week,
     topMovers,
     waste,

@@ -33,3 +33,20 @@ export const dimensionValuesPage = z.object({
     }),
   ),
 });
+
+/** GetCostForecast: the total, and per bucket the mean and the prediction interval asked for. */
+export const costForecastResponse = z.object({
+  Total: metric,
+  ForecastResultsByTime: z
+    .array(
+      z.object({
+        TimePeriod: z.object({ Start: isoDay, End: isoDay }),
+        MeanValue: decimalString,
+        PredictionIntervalLowerBound: decimalString.optional(),
+        PredictionIntervalUpperBound: decimalString.optional(),
+      }),
+    )
+    .min(1, "expected at least one forecast period"),
+});
+
+export type CostForecastResponse = z.infer<typeof costForecastResponse>;

@@ -1,10 +1,12 @@
 // The Cost Explorer ingest: decide the window (backfill, or the trailing window that AWS still restates),
-// list the accounts, then month by month fetch every planned request and replace that month atomically.
+// list the accounts, then month by month fetch every planned request and replace that month atomically;
+// last, Cost Explorer's own forecast (ingest-cost-forecast.ts), whose failure leaves the costs as stored.
 import type { CostExplorerClient } from "@aws-sdk/client-cost-explorer";
 import { toIsoDay, todayUtc } from "../../format/dates";
 import type { JobContext } from "../../jobs/job-definition";
 import { costWindow, monthChunks } from "./cost-window";
 import { fetchCostRows } from "./fetch-cost-rows";
+import { ingestCostForecast } from "./ingest-cost-forecast";
 import { listLinkedAccounts } from "./list-linked-accounts";
 import { planCostRequests } from "./plan-cost-requests";
 import { replaceCostWindow } from "./replace-cost-window";
@@ -16,9 +18,9 @@ export interface CostExplorerIngestDeps {
 
 export async function ingestCostExplorer(context: JobContext, deps: CostExplorerIngestDeps) {
   const { prisma, signal } = context;
+  const today = deps.today ?? todayUtc();
   const newest = await prisma.costDaily.aggregate({ _max: { day: true } });
-  const window =
-    context.window ?? costWindow(deps.today ?? todayUtc(), newest._max.day ? toIsoDay(newest._max.day) : null);
+  const window = context.window ?? costWindow(today, newest._max.day ? toIsoDay(newest._max.day) : null);
   context.log(`Cost Explorer: fetching ${window.from} to ${window.to} (exclusive)`);
 
   const accounts = await listLinkedAccounts(deps.client, window, signal);
@@ -45,4 +47,6 @@ export async function ingestCostExplorer(context: JobContext, deps: CostExplorer
     context.countRows(rows.length);
     context.progress(index + 1, chunks.length, `${chunk.from}..${chunk.to}`);
   }
+  signal.throwIfAborted();
+  context.countRows(await ingestCostForecast(context, deps.client, today));
 }

@@ -82,6 +82,45 @@ describe("overview insights", () => {
     expect(overview?.week).toEqual({ from: "2026-11-08", to: "2026-11-15" });
   });
 
+  it("shows Cost Explorer's stored forecast beside the trend: actuals plus the forecast of the rest", async () => {
+    const rows = [];
+    for (let day = "2026-10-01"; day <= "2026-11-14"; day = addDays(day, 1)) rows.push(bill(day, "10"));
+    await database.prisma.costDaily.createMany({ data: rows });
+    expect((await getOverview(database.prisma))?.costExplorerForecast).toBeNull();
+    const forecast = (asOf: string, start: string, end: string, mean: string, lower: string, upper: string) => ({
+      asOf: fromIsoDay(asOf),
+      periodStart: fromIsoDay(start),
+      periodEnd: fromIsoDay(end),
+      metric: "UNBLENDED_COST",
+      meanAmount: new Decimal(mean),
+      lowerBound: new Decimal(lower),
+      upperBound: new Decimal(upper),
+      predictionIntervalLevel: 80,
+    });
+    await database.prisma.costForecast.createMany({
+      data: [
+        forecast("2026-11-12", "2026-11-12", "2026-12-01", "200", "180", "220"),
+        forecast("2026-11-15", "2026-11-15", "2026-12-01", "165.5", "150", "181"),
+        forecast("2026-11-15", "2026-12-01", "2027-01-01", "320", "290", "350"),
+      ],
+    });
+    const overview = await getOverview(database.prisma);
+    expect(overview?.forecast.source).toBe("costlens-trend");
+    expect(overview?.costExplorerForecast).toEqual({
+      source: "cost-explorer",
+      month: "2026-11",
+      asOf: "2026-11-15",
+      actual: "140",
+      actualTo: "2026-11-15",
+      rest: "165.5",
+      forecast: "305.5",
+      lower: "290",
+      upper: "321",
+      intervalLevel: 80,
+      nextMonth: { month: "2026-12", forecast: "320", lower: "290", upper: "350" },
+    });
+  });
+
   it("totals open waste once per resource and realised savings from pull requests", async () => {
     await database.prisma.costDaily.create({ data: bill("2026-11-14", "1") });
     const squad = await database.prisma.squad.create({
