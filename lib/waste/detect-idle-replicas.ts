@@ -17,8 +17,8 @@ import { priceBookOf, PriceLookup } from "./price-book";
 
 export const CONNECTIONS = "AWS/RDS/DatabaseConnections";
 export const READ_IOPS = "AWS/RDS/ReadIOPS";
-/** DescribeDBInstances' StorageType is not in the stored attributes yet; RDS's default is gp2. */
-const STORAGE_TYPE = "gp2";
+/** RDS's default storage type, for an instance whose type the inventory did not record. */
+const DEFAULT_STORAGE_TYPE = "gp2";
 
 export function detectIdleReplicas(facts: DetectionFacts): DetectorResult {
   const result = emptyResult();
@@ -49,10 +49,11 @@ export function detectIdleReplicas(facts: DetectionFacts): DetectorResult {
     const hourly = db.sizeType
       ? prices.get("RDS_INSTANCE_HOUR", db.region, rdsPriceKey(db.sizeType, attributes.engine, attributes.multiAz))
       : undefined;
+    const storageType = attributes.storageType ?? DEFAULT_STORAGE_TYPE;
     const storage = prices.get(
       "RDS_STORAGE_GB_MONTH",
       db.region,
-      rdsPriceKey(STORAGE_TYPE, attributes.engine, attributes.multiAz),
+      rdsPriceKey(storageType, attributes.engine, attributes.multiAz),
     );
     if (!hourly || !storage) {
       result.missingPrices.push(...prices.missing);
@@ -107,7 +108,12 @@ export function detectIdleReplicas(facts: DetectionFacts): DetectorResult {
             label: "Highest daily read IOPS",
             value: `${Math.round(max(readIops) * 100) / 100} (threshold ${readIopsMax})`,
           },
-          { label: "Storage", value: `${attributes.storageGiB} GiB (priced as ${STORAGE_TYPE})` },
+          {
+            label: "Storage",
+            value: attributes.storageType
+              ? `${attributes.storageGiB} GiB ${attributes.storageType}`
+              : `${attributes.storageGiB} GiB (type not reported, priced as ${DEFAULT_STORAGE_TYPE}, RDS's default)`,
+          },
         ],
         fix: "Delete the replica's aws_db_instance block",
         estimated: false,

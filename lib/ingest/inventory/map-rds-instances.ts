@@ -40,6 +40,7 @@ export function mapRdsInstances(region: string, instances: readonly DbInstancePa
         replicas: [...(db.ReadReplicaDBInstanceIdentifiers ?? [])].sort(),
         multiAz: db.MultiAZ ?? false,
         storageGiB: db.AllocatedStorage,
+        storageType: db.StorageType ?? null,
         arn: db.DBInstanceArn,
         az: db.AvailabilityZone ?? null,
       }),

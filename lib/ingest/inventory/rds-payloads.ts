@@ -12,6 +12,7 @@ export const describeDbInstancesPage = z.object({
       EngineVersion: z.string().optional(),
       DBInstanceStatus: z.string().min(1),
       AllocatedStorage: z.number().int().nonnegative(),
+      StorageType: z.string().min(1).optional(),
       MultiAZ: z.boolean().optional(),
       AvailabilityZone: z.string().optional(),
       InstanceCreateTime: awsTime.optional(),

@@ -80,6 +80,8 @@ export const rdsInstanceAttributes = z.object({
   replicas: ids,
   multiAz: z.boolean(),
   storageGiB: z.number().int().nonnegative(),
+  /** gp2, gp3, io1, ...; null when DescribeDBInstances did not say (rows stored before it was read) */
+  storageType: z.string().nullable().default(null),
   arn: id,
   az: z.string().nullable(),
 });

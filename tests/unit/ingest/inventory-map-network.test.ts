@@ -94,6 +94,7 @@ describe("RDS instances to rows", () => {
         EngineVersion: "15.6",
         DBInstanceStatus: "available",
         AllocatedStorage: 200,
+        StorageType: "gp3",
         MultiAZ: false,
         ReadReplicaSourceDBInstanceIdentifier: "orders",
         ReadReplicaDBInstanceIdentifiers: [],
@@ -108,6 +109,7 @@ describe("RDS instances to rows", () => {
       replicas: [],
       multiAz: false,
       storageGiB: 200,
+      storageType: "gp3",
       arn,
       az: null,
     });

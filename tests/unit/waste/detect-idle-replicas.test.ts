@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { detectIdleReplicas } from "@/lib/waste/detect-idle-replicas";
-import { daily, DAYS, facts, resource } from "./facts";
+import { daily, DAYS, facts, price, resource } from "./facts";
 
-function db(replicaSource: string | null, overrides = {}) {
+function db(replicaSource: string | null, overrides = {}, storage: { storageType?: string } = {}) {
   return resource("RDS_INSTANCE", {
     sizeType: "db.r5.large",
     state: "available",
@@ -16,6 +16,7 @@ function db(replicaSource: string | null, overrides = {}) {
       storageGiB: 200,
       arn: "arn:aws:rds:us-east-1:1:db:x",
       az: "us-east-1a",
+      ...storage,
     },
   });
 }
@@ -35,6 +36,27 @@ describe("detectIdleReplicas", () => {
       "db.r5.large|postgres|single-az",
       "gp2|postgres|single-az",
     ]);
+  });
+
+  it("prices storage by the type the inventory recorded, and says when it had to assume gp2", () => {
+    const gp3 = db("orders-db", {}, { storageType: "gp3" });
+    const priced = facts([gp3], { [gp3.id]: usage(0, 0) });
+    const withGp3 = {
+      ...priced,
+      prices: [...priced.prices, price("RDS_STORAGE_GB_MONTH", "gp3|postgres|single-az", "0.08")],
+    };
+    const [finding] = detectIdleReplicas(withGp3).findings;
+    // 0.25 x 730 = 182.5, + 200 x 0.08 = 16
+    expect(finding!.monthlySaving.toFixed()).toBe("198.5");
+    expect(finding!.evidence.facts).toContainEqual({ label: "Storage", value: "200 GiB gp3" });
+    const unknown = db("orders-db");
+    const [assumed] = detectIdleReplicas(facts([unknown], { [unknown.id]: usage(0, 0) })).findings;
+    expect(assumed!.evidence.facts.find((f) => f.label === "Storage")!.value).toContain("priced as gp2");
+    // a type without a price is reported, not guessed
+    const io1 = db("orders-db", {}, { storageType: "io1" });
+    const missing = detectIdleReplicas(facts([io1], { [io1.id]: usage(0, 0) }));
+    expect(missing.findings).toEqual([]);
+    expect(missing.missingPrices).toMatchObject([{ kind: "RDS_STORAGE_GB_MONTH", key: "io1|postgres|single-az" }]);
   });
 
   it("leaves alone a replica with connections (decoy), and a primary", () => {
