@@ -5,16 +5,11 @@
 //
 //   npx tsx bench/squad-api.ts [--scale 1] [--calls 200] [--database postgresql://postgres@127.0.0.1:5432/postgres]
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { GET as squadRoute } from "../app/api/spend/squads/[slug]/route";
 import { GET as squadsRoute } from "../app/api/spend/squads/route";
-import { migrateDatabase } from "../lib/db/migrate-database";
-import { connectPostgres, setDatabase } from "../lib/db/prisma";
-import type { JobDefinition } from "../lib/jobs/job-definition";
-import { runJob } from "../lib/jobs/run-job";
 import { getSquadSpend } from "../lib/queries/spend/get-squad-spend";
 import { resolveSpendWindow } from "../lib/queries/spend/spend-params";
-import { startSandboxProcess } from "../scripts/sandbox-process";
+import { ingestSandbox, percentile } from "./ingested-sandbox";
 
 const { values } = parseArgs({
   options: {
@@ -30,21 +25,6 @@ const calls = Number(values.calls);
 const admin = values.database!;
 const name = `costlens_bench_squads_${process.pid}`;
 
-async function sql(url: string, text: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await client.query(text);
-  } finally {
-    await client.end();
-  }
-}
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
 async function measure(label: string, work: (index: number) => Promise<unknown>) {
   for (let i = 0; i < Math.min(10, calls); i++) await work(i); // warm-up
   const samples: number[] = [];
@@ -58,41 +38,8 @@ async function measure(label: string, work: (index: number) => Promise<unknown>)
   );
 }
 
-async function timed(label: string, job: JobDefinition, prisma: Parameters<typeof runJob>[0]) {
-  const started = performance.now();
-  const result = await runJob(prisma, job, {
-    trigger: "cli",
-    holder: "bench",
-    log: (message) => label.startsWith("allocation") && console.log(`    ${message}`),
-  });
-  if (result.status !== "SUCCEEDED") throw new Error(`${label} failed: ${JSON.stringify(result)}`);
-  console.log(
-    `  ${label.padEnd(44)} ${((performance.now() - started) / 1000).toFixed(1).padStart(7)} s, ${result.rowsWritten} rows`,
-  );
-}
-
-const sandbox = await startSandboxProcess(["--port", "0", "--scale", values.scale!]);
-Object.assign(process.env, sandbox.env, { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" });
-// The jobs read their configuration from the environment the sandbox printed: import them after it is set.
-const { inventoryJob } = await import("../jobs/inventory");
-const { costExplorerJob } = await import("../jobs/cost-explorer");
-const { openCostJob } = await import("../jobs/opencost");
-const { allocationJob } = await import("../jobs/allocation");
-await sql(admin, `CREATE DATABASE ${name}`);
-const url = new URL(admin);
-url.pathname = `/${name}`;
-const database = await connectPostgres(url.toString());
+const { database, close } = await ingestSandbox({ scale: values.scale!, admin, name });
 try {
-  await migrateDatabase(database);
-  setDatabase(database);
-  console.log(`scale ${values.scale} sandbox, 13 months, into Postgres`);
-  await timed("inventory ingest", inventoryJob, database.prisma);
-  await timed("Cost Explorer ingest", costExplorerJob, database.prisma);
-  await timed("OpenCost ingest", openCostJob, database.prisma);
-  await timed("allocation (all days)", allocationJob, database.prisma);
-  const rows = await sql(url.toString(), "SELECT COUNT(*) AS n FROM allocated_cost_daily");
-  console.log(`  allocated_cost_daily rows                    ${rows.rows[0].n}`);
-
   const squads = (await database.prisma.squad.findMany({ select: { slug: true }, orderBy: { slug: "asc" } })).map(
     (squad) => squad.slug,
   );
@@ -116,7 +63,5 @@ try {
     await response.text();
   });
 } finally {
-  await database.close();
-  await sql(admin, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  sandbox.stop();
+  await close();
 }
