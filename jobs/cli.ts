@@ -1,7 +1,8 @@
 // npm run jobs -- run <job>|all [--from YYYY-MM-DD --to YYYY-MM-DD]
 // npm run jobs -- list
 // Runs jobs once in this process (with the same lease as the worker, so it never overlaps a scheduled
-// run), then exits non-zero if any failed.
+// run), then exits non-zero if any failed. SIGINT/SIGTERM stop the current job at its next step: it is
+// recorded as interrupted and releases its lease, so a rerun need not wait for the lease to expire.
 import { hostname } from "node:os";
 import { parseArgs } from "node:util";
 import { ConfigError } from "../lib/config/env";
@@ -32,6 +33,17 @@ function parseWindow(from: string | undefined, to: string | undefined): JobWindo
   return { from, to };
 }
 
+function stopOnSignals(): AbortSignal {
+  const controller = new AbortController();
+  for (const name of ["SIGINT", "SIGTERM"] as const) {
+    process.once(name, () => {
+      console.error(`${name}: stopping the current job at its next step; it is recorded and releases its lease`);
+      controller.abort(new Error(`interrupted: the CLI received ${name}; the next run redoes the work`));
+    });
+  }
+  return controller.signal;
+}
+
 async function main() {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
@@ -49,11 +61,13 @@ async function main() {
   const database = await getDatabase();
   await migrateDatabase(database);
   const holder = `${hostname()}:${process.pid}:cli`;
+  const stop = stopOnSignals();
   let failures = 0;
   for (const job of selected) {
+    if (stop.aborted) break;
     const reporter = createProgressReporter(job.name);
     const started = Date.now();
-    const result = await runJob(database.prisma, job, { trigger: "cli", holder, window, ...reporter });
+    const result = await runJob(database.prisma, job, { trigger: "cli", holder, window, signal: stop, ...reporter });
     reporter.finish();
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     if (result.status === "SUCCEEDED") {

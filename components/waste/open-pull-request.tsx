@@ -87,6 +87,8 @@ function CopyableCommand({ command, labelId }: { command: string; labelId: strin
   return (
     <div className="mt-2">
       <pre
+        // a long command scrolls sideways: focusable so a keyboard can scroll it too
+        tabIndex={0}
         aria-labelledby={labelId}
         className="overflow-x-auto rounded-md bg-slate-900 px-3 py-2 text-xs text-slate-100 dark:bg-slate-950"
       >

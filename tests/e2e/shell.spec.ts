@@ -69,6 +69,7 @@ const emptyStates: Record<string, string> = {
   "/review": "No cost data yet",
   "/jobs": "No job has run yet",
   "/settings": "No ownership rules yet",
+  "/admin/audit": "No audit events match",
 };
 
 test.describe("the app shell on an empty database", () => {
