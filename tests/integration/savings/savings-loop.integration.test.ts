@@ -1,12 +1,14 @@
-// The savings loop against the sandbox: a pull request deleting a zombie's resource block is opened in the
-// sandbox's GitHub (as the one-click flow would), tracked in pull_requests, merged through the API (the
+// The savings loop against the sandbox: "Open Terraform PR" on a zombie's recommendation (the route the
+// button calls) opens the pull request deleting its resource block, which is merged through the API (the
 // sandbox applies it: the instance is destroyed on the merge day); the pull-requests job syncs it (MERGED,
 // open_key cleared); the real inventory and Cost Explorer ingests then show the instance gone (RESOLVED) and,
 // once enough settled days follow, the drop on the bill (REALISED, with the figure the rule gives on the
 // sandbox's own final costs).
 import type { Octokit } from "@octokit/rest";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { POST as openPullRequestRoute } from "@/app/api/recommendations/[id]/pull-request/route";
 import { Decimal } from "@/lib/db/decimal";
+import { setDatabase } from "@/lib/db/prisma";
 import { addDays, todayUtc } from "@/lib/format/dates";
 import { runJob } from "@/lib/jobs/run-job";
 import { costGroupOf } from "@/lib/savings/cost-group";
@@ -18,7 +20,7 @@ import { startTestSandbox, type TestSandbox } from "../../helpers/sandbox";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database";
 import { sandboxJobs } from "../allocation/ingest-sandbox";
 import { octokitFor, repo } from "../../sim/fixtures/github-sandbox";
-import { deleteResourceBlock, plainStateResource, trackPullRequest } from "./savings-fixtures";
+import { plainStateResource } from "./savings-fixtures";
 
 // The sandbox stamps merged_at with the wall clock and destroys on its own today: they must agree.
 const MERGE_DAY = todayUtc();
@@ -41,6 +43,7 @@ async function syncAndTrack() {
 beforeAll(async () => {
   sandbox = await startTestSandbox({ seed: 42, scale: 1, months: 2, today: MERGE_DAY });
   database = await createTestDatabase();
+  setDatabase(database);
   octokit = octokitFor(sandbox);
   await ingest(MERGE_DAY);
 }, 300_000);
@@ -66,16 +69,34 @@ describe("from merged pull request to realised saving", () => {
     });
     const projected = new Decimal(zombie.planted.monthlySavingMicros).div(1_000_000);
 
-    const branch = `costlens/zombie-${zombie.planted.resourceId}`;
-    await deleteResourceBlock(octokit, zombie.state, branch);
-    const { data: pull } = await octokit.pulls.create({ ...repo, head: branch, base: "main", title: "Delete zombie" });
-    const { pullRequestId, recommendationId } = await trackPullRequest(prisma, {
-      pull,
-      branch,
-      environment: zombie.state.environment,
-      resource,
-      projected,
+    const { id: recommendationId } = await prisma.recommendation.create({
+      data: {
+        type: "ZOMBIE_INSTANCE",
+        resourceRef: resource.id,
+        resourceId: resource.resourceId,
+        accountId: resource.accountId,
+        region: resource.region,
+        currentMonthlyCost: projected,
+        projectedMonthlyCost: 0,
+        monthlySaving: projected,
+        evidence: {},
+        evidenceHash: "test",
+      },
+      select: { id: true },
     });
+    const opened = await openPullRequestRoute(
+      new Request(`http://127.0.0.1/api/recommendations/${recommendationId}/pull-request`, { method: "POST" }),
+      { params: Promise.resolve({ id: recommendationId }) },
+    );
+    expect(opened.status).toBe(201);
+    const pull = (await opened.json()) as { number: number };
+    const { id: pullRequestId } = await prisma.pullRequest.findFirstOrThrow({
+      where: { number: pull.number },
+      select: { id: true },
+    });
+    expect((await prisma.recommendation.findUniqueOrThrow({ where: { id: recommendationId } })).status).toBe(
+      "IN_PROGRESS",
+    );
 
     await octokit.pulls.merge({ ...repo, pull_number: pull.number, merge_method: "squash" });
     await syncAndTrack();
@@ -89,7 +110,11 @@ describe("from merged pull request to realised saving", () => {
       where: { entityId: pullRequestId },
       select: { action: true, actor: true },
     });
-    expect(audit).toEqual([{ action: "pull_request.merged", actor: "github" }]);
+    // the click (by the demo user: sign-in is off here), then GitHub's merge
+    expect(audit.filter((event) => event.actor === "github")).toEqual([
+      { action: "pull_request.merged", actor: "github" },
+    ]);
+    expect(audit.filter((event) => event.actor === "demo")).toHaveLength(1);
     // not resolved before the inventory has seen the instance go
     expect((await prisma.recommendation.findUniqueOrThrow({ where: { id: recommendationId } })).status).toBe(
       "IN_PROGRESS",
