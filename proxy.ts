@@ -5,13 +5,12 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { actorFromCookieHeader } from "@/lib/auth/actor";
 import { getAuthConfig } from "@/lib/auth/auth-config";
-import { readCookie, SESSION_COOKIE } from "@/lib/auth/cookies";
+import { requestOriginAllowed } from "@/lib/auth/request-origin";
 import {
   API_CONTENT_SECURITY_POLICY,
   buildContentSecurityPolicy,
   createNonce,
 } from "@/lib/security/content-security-policy";
-import { checkOrigin } from "@/lib/security/origin-check";
 import { isPublicPath } from "@/lib/security/public-paths";
 
 const json = (status: number, error: string) =>
@@ -26,16 +25,7 @@ export async function proxy(request: NextRequest) {
   const isApi = pathname.startsWith("/api/");
   const cookieHeader = request.headers.get("cookie");
 
-  const origin = checkOrigin({
-    method: request.method,
-    headers: request.headers,
-    allowedOrigin: config.appOrigin,
-    cookieAuthenticated: config.enabled && readCookie(cookieHeader, SESSION_COOKIE) !== undefined,
-  });
-  if (!origin.ok) {
-    console.warn(`[costlens] refused ${request.method} ${pathname}: ${origin.reason}`);
-    return json(403, "Cross-site request refused");
-  }
+  if (!requestOriginAllowed(request, config)) return json(403, "Cross-site request refused");
 
   if (config.enabled && !isPublicPath(pathname) && !(await actorFromCookieHeader(cookieHeader))) {
     if (isApi) return json(401, "Sign in to continue");

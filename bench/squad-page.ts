@@ -10,13 +10,14 @@
 //     [--database postgresql://postgres@127.0.0.1:5432/postgres] [--reuse-build]
 // --reuse-build serves the build already in --dist even when sources changed after it (a rerun of the
 // same measurement); without a build there it stops with a message.
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { launchChromium } from "../lib/browser/chromium";
 import { buildIfStale } from "../scripts/build-if-stale";
 import { ingestSandbox, percentile } from "./ingested-sandbox";
+import { startNextServer } from "./load/next-server";
 
 const { values } = parseArgs({
   options: {
@@ -33,13 +34,6 @@ const { values } = parseArgs({
 });
 const loads = Number(values.loads);
 const origin = `http://127.0.0.1:${values.port}`;
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--no-first-run",
-];
 
 /** Ready: the stacked chart has drawn its bars and the breakdown table has rows. */
 function squadPageReady(): number | false {
@@ -76,20 +70,6 @@ async function measure(browser: Browser, label: string, path: (index: number) =>
   return p50;
 }
 
-async function waitForServer(url: string, exited: () => boolean) {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (exited()) throw new Error("next start exited before it answered: see its output above");
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`${url} did not answer within 60 seconds`);
-}
-
 process.env.NEXT_DIST_DIR = values.dist;
 if (!values["reuse-build"]) await buildIfStale((line) => console.log(line));
 else if (!existsSync(path.join(values.dist!, "BUILD_ID")))
@@ -99,23 +79,18 @@ const { database, url, close } = await ingestSandbox({
   admin: values.database!,
   name: `costlens_bench_page_${process.pid}`,
 });
-const server = spawn(
-  process.execPath,
-  ["node_modules/next/dist/bin/next", "start", "--port", values.port!, "--hostname", "127.0.0.1"],
-  {
-    env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: values.dist, DATABASE_URL: url },
-    stdio: ["ignore", "ignore", "inherit"],
+const server = await startNextServer({ distDir: values.dist!, port: Number(values.port), databaseUrl: url }).catch(
+  async (error: unknown) => {
+    await close();
+    throw error;
   },
 );
-let serverExited = false;
-server.once("exit", () => (serverExited = true));
 let browser: Browser | undefined;
 try {
-  await waitForServer(`${origin}/api/health`, () => serverExited);
   const squads = (await database.prisma.squad.findMany({ select: { slug: true }, orderBy: { slug: "asc" } })).map(
     (squad) => squad.slug,
   );
-  browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   console.log(`${loads} loads each (after 3 warm-up), a fresh browser context per load, ${squads.length} squads`);
   const baseline = await measure(browser, "/api/health (baseline)", () => "/api/health", documentComplete);
   const page = await measure(
@@ -127,6 +102,6 @@ try {
   console.log(`  ratio squad page / baseline (p50)     ${(page / baseline).toFixed(1)}x; goal: page ready < 1000 ms`);
 } finally {
   await browser?.close();
-  server.kill("SIGTERM");
+  await server.stop();
   await close();
 }

@@ -3,7 +3,8 @@ import { formatUsd, formatUsdWhole } from "@/lib/format/money";
 import type { MonthlyReview } from "@/lib/review/load-review";
 import { describeCoverage } from "@/lib/review/month-coverage";
 import { monthLabel } from "@/lib/review/review-month";
-import { formatRatio, reviewTable, wasteTypeLabel } from "@/lib/review/review-tables";
+import { recommendationTypeLabel } from "@/lib/format/recommendation-labels";
+import { formatRatio, reviewTable } from "@/lib/review/review-tables";
 import { ReviewBarChart } from "./review-bar-chart";
 import { ReviewDailyChart } from "./review-daily-chart";
 import { ReviewDeck } from "./review-deck";
@@ -197,7 +198,7 @@ export function ReviewSlides({ review }: { review: MonthlyReview }) {
       subtitle: `Findings detected by the end of ${name}, each resource counted once`,
       notes:
         (review.waste.findings > 0
-          ? `${review.waste.findings} findings (${review.waste.newThisMonth} new in ${name}) worth ${formatUsdWhole(review.waste.monthlySaving)} a month. Largest type: ${wasteTypeLabel[review.waste.byType[0]!.key] ?? review.waste.byType[0]!.key}.`
+          ? `${review.waste.findings} findings (${review.waste.newThisMonth} new in ${name}) worth ${formatUsdWhole(review.waste.monthlySaving)} a month. Largest type: ${recommendationTypeLabel[review.waste.byType[0]!.key] ?? review.waste.byType[0]!.key}.`
           : `No waste had been detected by the end of ${name}.`) +
         (review.waste.foundSince.findings > 0
           ? ` Since then, ${review.waste.foundSince.findings} more findings worth ${formatUsdWhole(review.waste.foundSince.monthlySaving)} a month.`
@@ -214,7 +215,7 @@ export function ReviewSlides({ review }: { review: MonthlyReview }) {
                 fileName={["review", month, "waste-by-type-chart"]}
                 bars={review.waste.byType.map((row) => ({
                   key: row.key,
-                  label: wasteTypeLabel[row.key] ?? row.key,
+                  label: recommendationTypeLabel[row.key] ?? row.key,
                   amount: row.monthlySaving,
                   detail: `${row.findings} found`,
                   amounts: [row.monthlySaving],

@@ -5,13 +5,13 @@
 //   if (!guard.ok) return guard.response;
 //   ... guard.actor.id is who the audit log records.
 import { describeDatabaseError } from "../db/describe-error";
-import { checkOrigin, isSafeMethod } from "../security/origin-check";
+import { isSafeMethod } from "../security/origin-check";
 import { CSRF_HEADER } from "../security/csrf-header";
 import { verifyCsrfToken } from "../security/csrf-token";
 import { actorFromCookieHeader, type Actor } from "./actor";
 import { getAuthConfig } from "./auth-config";
 import { refusalMessage } from "./capability-text";
-import { readCookie, SESSION_COOKIE } from "./cookies";
+import { requestOriginAllowed } from "./request-origin";
 import { can, type Capability, type CapabilityScope } from "./roles";
 import { deriveKey } from "./secret-keys";
 
@@ -31,18 +31,8 @@ export async function requireActor(
   scope: ScopeSource = {},
 ): Promise<Guard> {
   const config = getAuthConfig();
-  const cookieHeader = request.headers.get("cookie");
-  const origin = checkOrigin({
-    method: request.method,
-    headers: request.headers,
-    allowedOrigin: config.appOrigin,
-    cookieAuthenticated: config.enabled && readCookie(cookieHeader, SESSION_COOKIE) !== undefined,
-  });
-  if (!origin.ok) {
-    console.warn(`[costlens] refused ${request.method} ${new URL(request.url).pathname}: ${origin.reason}`);
-    return refuse(403, "Cross-site request refused");
-  }
-  const actor = await actorFromCookieHeader(cookieHeader);
+  if (!requestOriginAllowed(request, config)) return refuse(403, "Cross-site request refused");
+  const actor = await actorFromCookieHeader(request.headers.get("cookie"));
   if (!actor) return refuse(401, "Sign in to continue");
   if (config.enabled && actor.sessionId && !isSafeMethod(request.method)) {
     const key = deriveKey(config.sessionSecret, "csrf");

@@ -39,6 +39,46 @@ export function monthOf(day: IsoDay): { month: string; from: IsoDay; to: IsoDay;
   };
 }
 
+export interface DailyTrend {
+  /** days of history the line was fitted to */
+  trendDays: number;
+  /** the line's value `ahead` days after the last fitted day, never below zero */
+  projected(ahead: number): Decimal;
+}
+
+/**
+ * A straight line y = a + b·x fitted (least squares, exact decimals) to the daily totals of the TREND_DAYS
+ * days ending at `lastDay` (from the first day with data when history is shorter; missing days count as
+ * zero), x = 0 .. n-1. Both the month forecast and the review's projection of next month use it.
+ */
+export function fitDailyTrend(days: ReadonlyArray<{ day: IsoDay; amount: string }>, lastDay: IsoDay): DailyTrend {
+  const amounts = new Map(days.map((day) => [day.day, new Decimal(day.amount)]));
+  const firstDay = days.reduce<IsoDay | null>(
+    (first, day) => (first === null || day.day < first ? day.day : first),
+    null,
+  );
+  const windowStart = addDays(lastDay, -(TREND_DAYS - 1));
+  const start = firstDay && firstDay > windowStart ? firstDay : windowStart;
+  const ys: Decimal[] = [];
+  for (let day = start; day <= lastDay; day = addDays(day, 1)) ys.push(amounts.get(day) ?? new Decimal(0));
+  const n = ys.length;
+  const meanX = new Decimal(n - 1).dividedBy(2);
+  const meanY = ys.reduce((sum, y) => sum.plus(y), new Decimal(0)).dividedBy(Math.max(n, 1));
+  let sxy = new Decimal(0);
+  let sxx = new Decimal(0);
+  ys.forEach((y, x) => {
+    const dx = new Decimal(x).minus(meanX);
+    sxy = sxy.plus(dx.times(y.minus(meanY)));
+    sxx = sxx.plus(dx.pow(2));
+  });
+  const slope = sxx.isZero() ? new Decimal(0) : sxy.dividedBy(sxx);
+  const intercept = meanY.minus(slope.times(meanX));
+  return {
+    trendDays: n,
+    projected: (ahead) => Decimal.max(intercept.plus(slope.times(n - 1 + ahead)), 0),
+  };
+}
+
 /**
  * The forecast for the month holding `latestDay`, from daily totals (which must cover the month so far and,
  * for the trend, up to 28 days before `latestDay`; missing days count as zero).
@@ -55,33 +95,9 @@ export function forecastMonth(days: readonly DailySpend[], latestDay: IsoDay): M
     daysElapsed += 1;
   }
 
-  // Fit y = a + b·x over the trend window, x = 0 .. n-1 ending at latestDay.
-  const firstDay = days.reduce<IsoDay | null>(
-    (first, day) => (first === null || day.day < first ? day.day : first),
-    null,
-  );
-  const windowStart = addDays(latestDay, -(TREND_DAYS - 1));
-  const start = firstDay && firstDay > windowStart ? firstDay : windowStart;
-  const ys: Decimal[] = [];
-  for (let day = start; day <= latestDay; day = addDays(day, 1)) ys.push(at(day));
-  const n = ys.length;
-  const meanX = new Decimal(n - 1).dividedBy(2);
-  const meanY = ys.reduce((sum, y) => sum.plus(y), new Decimal(0)).dividedBy(Math.max(n, 1));
-  let sxy = new Decimal(0);
-  let sxx = new Decimal(0);
-  ys.forEach((y, x) => {
-    const dx = new Decimal(x).minus(meanX);
-    sxy = sxy.plus(dx.times(y.minus(meanY)));
-    sxx = sxx.plus(dx.pow(2));
-  });
-  const slope = sxx.isZero() ? new Decimal(0) : sxy.dividedBy(sxx);
-  const intercept = meanY.minus(slope.times(meanX));
-
+  const trend = fitDailyTrend(days, latestDay);
   let projected = new Decimal(0);
-  for (let ahead = 1; ahead <= month.days - daysElapsed; ahead += 1) {
-    const value = intercept.plus(slope.times(n - 1 + ahead));
-    projected = projected.plus(Decimal.max(value, 0));
-  }
+  for (let ahead = 1; ahead <= month.days - daysElapsed; ahead += 1) projected = projected.plus(trend.projected(ahead));
   return {
     source: "costlens-trend",
     month: month.month,
@@ -91,7 +107,7 @@ export function forecastMonth(days: readonly DailySpend[], latestDay: IsoDay): M
     forecast: actual.plus(projected).toDecimalPlaces(2).toString(),
     daysElapsed,
     daysInMonth: month.days,
-    trendDays: n,
+    trendDays: trend.trendDays,
   };
 }
 

@@ -2,18 +2,11 @@
 // opens the app's own review page in print media, waits until every chart has drawn, and prints it, one
 // slide a page. One browser at a time in this process (a queue), each job bounded in time.
 import { access, constants } from "node:fs/promises";
-import { chromium } from "playwright-core";
+import { launchChromium } from "../browser/chromium";
 import { getConfig } from "../config/env";
 
 export const PDF_TIMEOUT_MS = 90_000;
 const MAX_WAITING = 4;
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--no-first-run",
-];
 
 export class PdfExportError extends Error {
   constructor(
@@ -74,7 +67,7 @@ export async function renderReviewPdf(input: RenderPdfInput): Promise<Uint8Array
 }
 
 async function print(executablePath: string, input: RenderPdfInput, timeoutMs: number): Promise<Uint8Array> {
-  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: timeoutMs });
+  const browser = await launchChromium({ executablePath, timeout: timeoutMs });
   try {
     const context = await browser.newContext({
       // A landscape A4 page at 96 dpi: charts lay out at the width they are printed at.

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { Decimal } from "../db/decimal";
 import { formatUsd } from "../format/money";
+import { recommendationTypeLabel } from "../format/recommendation-labels";
 import type { MonthlyReview } from "./load-review";
 import { monthLabel } from "./review-month";
 
@@ -37,17 +38,6 @@ export interface ReviewTable {
   numeric: boolean[];
   rows: Array<{ key: string; cells: ReviewCell[] }>;
 }
-
-/** Human names of the recommendation types (the same words as the Waste page). */
-export const wasteTypeLabel: Record<string, string> = {
-  ZOMBIE_INSTANCE: "Zombie instance",
-  STOPPED_INSTANCE: "Long-stopped instance",
-  ORPHAN_VOLUME: "Orphan volume",
-  IDLE_REPLICA: "Idle RDS replica",
-  NAT_WASTE: "NAT Gateway traffic",
-  RIGHTSIZING: "Rightsizing",
-  NON_PROD_ALWAYS_ON: "Non-prod always on",
-};
 
 const money = (amount: string): ReviewCell => ({ display: formatUsd(amount), csv: amount, numeric: true });
 const count = (value: number): ReviewCell => ({ display: String(value), csv: value, numeric: true });
@@ -186,7 +176,7 @@ export function reviewTable(review: MonthlyReview, id: ReviewTableId): ReviewTab
         review.waste.byType.map((row) => ({
           key: row.key,
           cells: [
-            text(wasteTypeLabel[row.key] ?? row.key),
+            text(recommendationTypeLabel[row.key] ?? row.key),
             count(row.findings),
             count(row.newThisMonth),
             money(row.monthlySaving),

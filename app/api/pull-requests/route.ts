@@ -1,15 +1,5 @@
-import { recommendationScope } from "@/lib/auth/recommendation-scope";
-import { requireActor } from "@/lib/auth/require-actor";
-import { getPrisma } from "@/lib/db/prisma";
-import { openPullRequestFromDashboard } from "@/lib/pull-requests/open-pull-request-service";
-import {
-  BATCH_BODY_HELP,
-  batchBodySchema,
-  errorResponse,
-  pullRequestFailure,
-  pullRequestResponse,
-} from "@/lib/pull-requests/pull-request-api";
-import { PULL_REQUEST_LIMIT, enforceRateLimit } from "@/lib/security/rate-limit";
+import { openPullRequestForRequest } from "@/lib/pull-requests/open-pull-request-route";
+import { BATCH_BODY_HELP, batchBodySchema, errorResponse } from "@/lib/pull-requests/pull-request-api";
 
 export const dynamic = "force-dynamic";
 
@@ -24,18 +14,5 @@ export async function POST(request: Request) {
   if (new Set(body.data.recommendationIds).size !== body.data.recommendationIds.length) {
     return errorResponse(400, "Each recommendation id may appear once");
   }
-  const guard = await requireActor(request, "pull-request.open", recommendationScope(...body.data.recommendationIds));
-  if (!guard.ok) return guard.response;
-  try {
-    const prisma = await getPrisma();
-    const limited = await enforceRateLimit(prisma, PULL_REQUEST_LIMIT, guard.actor.id);
-    if (limited) return limited;
-    const result = await openPullRequestFromDashboard(prisma, {
-      recommendationIds: body.data.recommendationIds,
-      actor: guard.actor.id,
-    });
-    return pullRequestResponse(result);
-  } catch (error) {
-    return pullRequestFailure("POST /api/pull-requests", error);
-  }
+  return openPullRequestForRequest(request, body.data.recommendationIds, "POST /api/pull-requests");
 }

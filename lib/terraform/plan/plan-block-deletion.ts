@@ -10,7 +10,8 @@ import { lineStart, lineText } from "../hcl/line-ranges";
 import { findEntryBlock } from "./find-entry-block";
 import { PlanFiles, refusal, type FixContext } from "./fix-context";
 import type { FixInput } from "./fix-input";
-import { lookUp, noConfiguration, notManaged, singleRootModule } from "./resolve-entries";
+import { noConfiguration } from "./resolve-entries";
+import { resolveResourceEntries } from "./resolve-resource-entries";
 
 const NOTES: Partial<Record<FixInput["type"], string>> = {
   ZOMBIE_INSTANCE:
@@ -39,16 +40,9 @@ async function referencesElsewhere(files: PlanFiles, context: FixContext, entry:
 
 export async function planBlockDeletion(inputs: FixInput[], context: FixContext): Promise<FixOutcome> {
   if (context.index.rootModules.length === 0) return noConfiguration();
-  const { entries, missing } = lookUp(context.index, inputs, (input) => [input.resourceId]);
-  if (missing.length > 0)
-    return notManaged(
-      inputs.filter((i) => missing.includes(i.resourceId)),
-      missing,
-    );
-  const blocked = entries.find((e) => e.refusal);
-  if (blocked?.refusal) return refusal(blocked.refusal.code, `${blocked.address}: ${blocked.refusal.reason}`);
-  const root = singleRootModule(entries);
-  if (typeof root !== "string") return root;
+  const resolved = resolveResourceEntries(inputs, context);
+  if (resolved.kind === "refusal") return resolved;
+  const { entries, rootModule: root } = resolved;
 
   const files = new PlanFiles(context);
   for (const entry of entries as Array<IndexEntry & { file: string }>) {

@@ -9,7 +9,8 @@ import { describeExpression } from "./describe-expression";
 import { findEntryBlock, lineOf } from "./find-entry-block";
 import { PlanFiles, refusal, type FixContext } from "./fix-context";
 import type { FixInput } from "./fix-input";
-import { lookUp, noConfiguration, notManaged, singleRootModule } from "./resolve-entries";
+import { noConfiguration } from "./resolve-entries";
+import { resolveResourceEntries } from "./resolve-resource-entries";
 
 const SIZE_ATTRIBUTE: Record<string, "instance_type" | "instance_class"> = {
   aws_instance: "instance_type",
@@ -24,16 +25,9 @@ export async function planResize(inputs: FixInput[], context: FixContext): Promi
       "block-not-found",
       `The evidence of ${untargeted.resourceId} does not name a target size yet; it is filled in by the next detection run.`,
     );
-  const { entries, missing } = lookUp(context.index, inputs, (input) => [input.resourceId]);
-  if (missing.length > 0)
-    return notManaged(
-      inputs.filter((i) => missing.includes(i.resourceId)),
-      missing,
-    );
-  const blocked = entries.find((e) => e.refusal);
-  if (blocked?.refusal) return refusal(blocked.refusal.code, `${blocked.address}: ${blocked.refusal.reason}`);
-  const root = singleRootModule(entries);
-  if (typeof root !== "string") return root;
+  const resolved = resolveResourceEntries(inputs, context);
+  if (resolved.kind === "refusal") return resolved;
+  const { entries, rootModule: root } = resolved;
 
   const files = new PlanFiles(context);
   const notes: string[] = [];

@@ -3,19 +3,7 @@
 // plan that parses and is `terraform fmt` clean, or a refusal with a reason (and a CLI command for
 // resources Terraform does not manage). Nothing throws.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  createAutoScalingClient,
-  createCloudWatchClient,
-  createEc2Client,
-  createElbv2Client,
-  createPricingClient,
-  createRdsClient,
-} from "@/lib/aws/aws-clients";
 import type { RecommendationType } from "@/lib/db/generated/enums";
-import { ingestInventory } from "@/lib/ingest/inventory/ingest-inventory";
-import { ingestMetrics } from "@/lib/ingest/metrics/ingest-metrics";
-import { ingestPrices } from "@/lib/ingest/prices/ingest-prices";
-import type { JobContext } from "@/lib/jobs/job-definition";
 import type { FixOutcome } from "@/lib/terraform/fix-plan";
 import type { TerraformIndex } from "@/lib/terraform/index/index-entry";
 import { refreshTerraformIndex } from "@/lib/terraform/index/refresh-terraform-index";
@@ -28,6 +16,7 @@ import { createS3Client } from "@/lib/terraform/state/s3-client";
 import { runDetection } from "@/lib/waste/run-detection";
 import { defaultThresholds } from "@/lib/waste/thresholds";
 import { startTestSandbox, type TestSandbox } from "../../helpers/sandbox";
+import { ingestSandboxResources } from "../../helpers/sandbox-ingest";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database";
 import { isTerraformFormatted, parseHcl } from "../../unit/terraform/hcl-checks";
 
@@ -39,52 +28,10 @@ let source: TerraformRepositorySource;
 let annotated: number;
 const outcomes = new Map<string, { type: RecommendationType; resourceId: string; outcome: FixOutcome }>();
 
-function jobContext(): JobContext {
-  return {
-    prisma: database.prisma,
-    runId: "test",
-    signal: new AbortController().signal,
-    log: () => {},
-    progress: () => {},
-    countRequests: () => {},
-    countRows: () => {},
-  };
-}
-
-async function ingestEverything() {
-  const regions = sandbox.ctx.org.regions;
-  const clients = new Map(
-    regions.map((region) => [
-      region,
-      {
-        ec2: createEc2Client({ region }),
-        rds: createRdsClient({ region }),
-        elbv2: createElbv2Client({ region }),
-        autoScaling: createAutoScalingClient({ region }),
-      },
-    ]),
-  );
-  await ingestInventory(jobContext(), {
-    regions,
-    clientsFor: (region) => clients.get(region)!,
-    now: () => new Date(`${TODAY}T00:30:00.000Z`),
-  });
-  for (const set of clients.values()) for (const client of Object.values(set)) client.destroy();
-  const pricing = createPricingClient({ region: "us-east-1" });
-  await ingestPrices(jobContext(), { client: pricing });
-  pricing.destroy();
-  const cloudWatch = new Map(regions.map((region) => [region, createCloudWatchClient({ region })]));
-  await ingestMetrics(jobContext(), { cloudWatch: (region) => cloudWatch.get(region)!, today: TODAY });
-  for (const client of cloudWatch.values()) client.destroy();
-}
-
 beforeAll(async () => {
   sandbox = await startTestSandbox({ today: TODAY });
   database = await createTestDatabase();
-  await database.prisma.squad.createMany({
-    data: sandbox.ctx.org.squads.map((s) => ({ slug: s.slug, name: s.name, costCentre: s.costCentre })),
-  });
-  await ingestEverything();
+  await ingestSandboxResources(sandbox, database, TODAY);
   await runDetection(database.prisma, { today: TODAY, thresholds: defaultThresholds });
 
   source = localGitRepositorySource(sandbox.env.TERRAFORM_REPO_DIR!);

@@ -3,23 +3,11 @@
 // recall and identified saving per type; asserts the goals the rules can reach and the lifecycle (reruns
 // update, dismissals stick, the API answers).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  createAutoScalingClient,
-  createCloudWatchClient,
-  createEc2Client,
-  createElbv2Client,
-  createPricingClient,
-  createRdsClient,
-} from "@/lib/aws/aws-clients";
 import { setDatabase } from "@/lib/db/prisma";
 import { runJob } from "@/lib/jobs/run-job";
 import { detectionJob } from "@/jobs/detection";
 import { Decimal } from "@/lib/db/decimal";
 import type { RecommendationType } from "@/lib/db/generated/enums";
-import { ingestInventory } from "@/lib/ingest/inventory/ingest-inventory";
-import { ingestMetrics } from "@/lib/ingest/metrics/ingest-metrics";
-import { ingestPrices } from "@/lib/ingest/prices/ingest-prices";
-import type { JobContext } from "@/lib/jobs/job-definition";
 import { getDetectionGaps } from "@/lib/queries/detection-gaps";
 import { getWasteSummary, listRecommendations } from "@/lib/queries/recommendations";
 import { detectAll } from "@/lib/waste/detect-all";
@@ -32,52 +20,13 @@ import { GET as detailRoute } from "@/app/api/recommendations/[id]/route";
 import { POST as dismissRoute } from "@/app/api/recommendations/[id]/dismiss/route";
 import type { Decoy, PlantedWaste } from "@/sim/org/model";
 import { startTestSandbox, type TestSandbox } from "../../helpers/sandbox";
+import { ingestSandboxResources } from "../../helpers/sandbox-ingest";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database";
 
 const TODAY = "2026-11-20";
 let sandbox: TestSandbox;
 let database: TestDatabase;
 let truth: { planted: PlantedWaste[]; decoys: Decoy[] };
-
-function context(database: TestDatabase): JobContext {
-  return {
-    prisma: database.prisma,
-    runId: "test",
-    signal: new AbortController().signal,
-    log: () => {},
-    progress: () => {},
-    countRequests: () => {},
-    countRows: () => {},
-  };
-}
-
-async function ingestEverything(database: TestDatabase) {
-  const regions = sandbox.ctx.org.regions;
-  const ctx = context(database);
-  const clients = new Map(
-    regions.map((region) => [
-      region,
-      {
-        ec2: createEc2Client({ region }),
-        rds: createRdsClient({ region }),
-        elbv2: createElbv2Client({ region }),
-        autoScaling: createAutoScalingClient({ region }),
-      },
-    ]),
-  );
-  await ingestInventory(ctx, {
-    regions,
-    clientsFor: (region) => clients.get(region)!,
-    now: () => new Date(`${TODAY}T00:30:00.000Z`),
-  });
-  for (const set of clients.values()) for (const client of Object.values(set)) client.destroy();
-  const pricing = createPricingClient({ region: "us-east-1" });
-  await ingestPrices(ctx, { client: pricing });
-  const cloudWatch = new Map(regions.map((region) => [region, createCloudWatchClient({ region })]));
-  await ingestMetrics(ctx, { cloudWatch: (region) => cloudWatch.get(region)!, today: TODAY });
-  for (const client of cloudWatch.values()) client.destroy();
-  return pricing;
-}
 
 const TYPES: RecommendationType[] = [
   "ZOMBIE_INSTANCE",
@@ -159,12 +108,8 @@ beforeAll(async () => {
   sandbox = await startTestSandbox({ today: TODAY });
   truth = (await sandbox.control("GET", "/_sim/truth")) as typeof truth;
   database = await createTestDatabase();
-  await database.prisma.squad.createMany({
-    data: sandbox.ctx.org.squads.map((s) => ({ slug: s.slug, name: s.name, costCentre: s.costCentre })),
-  });
   const started = Date.now();
-  const pricing = await ingestEverything(database);
-  pricing.destroy();
+  await ingestSandboxResources(sandbox, database, TODAY);
   const facts = detectAll(await loadDetectionFacts(database.prisma, TODAY));
   const missing = new Set(Object.values(facts).flatMap((r) => r.missingPrices.map((m) => `${m.kind}:${m.key}`)));
   console.log(`ingest ${Date.now() - started} ms; prices missing: ${[...missing].join(", ") || "none"}`);

@@ -1,18 +1,14 @@
 import { NextResponse } from "next/server";
-import { recommendationScope } from "@/lib/auth/recommendation-scope";
-import { requireActor } from "@/lib/auth/require-actor";
 import { getPrisma } from "@/lib/db/prisma";
 import { findOpenPullRequestOf } from "@/lib/pull-requests/find-open-pull-request";
-import { openPullRequestFromDashboard } from "@/lib/pull-requests/open-pull-request-service";
+import { openPullRequestForRequest } from "@/lib/pull-requests/open-pull-request-route";
 import {
   RECOMMENDATION_ID_HELP,
   errorResponse,
   openPullRequestLookupSchema,
   pullRequestFailure,
-  pullRequestResponse,
   recommendationIdSchema,
 } from "@/lib/pull-requests/pull-request-api";
-import { PULL_REQUEST_LIMIT, enforceRateLimit } from "@/lib/security/rate-limit";
 
 export const dynamic = "force-dynamic";
 
@@ -25,20 +21,7 @@ export const dynamic = "force-dynamic";
 export async function POST(request: Request, context: { params: Promise<{ id: string }> }) {
   const id = recommendationIdSchema.safeParse((await context.params).id);
   if (!id.success) return errorResponse(400, RECOMMENDATION_ID_HELP);
-  const guard = await requireActor(request, "pull-request.open", recommendationScope(id.data));
-  if (!guard.ok) return guard.response;
-  try {
-    const prisma = await getPrisma();
-    const limited = await enforceRateLimit(prisma, PULL_REQUEST_LIMIT, guard.actor.id);
-    if (limited) return limited;
-    const result = await openPullRequestFromDashboard(prisma, {
-      recommendationIds: [id.data],
-      actor: guard.actor.id,
-    });
-    return pullRequestResponse(result);
-  } catch (error) {
-    return pullRequestFailure("POST /api/recommendations/:id/pull-request", error);
-  }
+  return openPullRequestForRequest(request, [id.data], "POST /api/recommendations/:id/pull-request");
 }
 
 /** GET /api/recommendations/:id/pull-request -> { pullRequest: { url, number, state } | null }. */
