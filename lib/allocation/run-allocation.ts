@@ -1,8 +1,10 @@
 // The allocation run: squads from the tags seen, then AllocatedCostDaily recomputed for every day that has
 // Cost Explorer facts (or the run's window), a month at a time: read the month's facts, allocate each day,
 // and replace the month's rows in one transaction. Rerunning gives the same rows; a rule or policy change
-// followed by a run rewrites history.
-import { addDays, toIsoDay } from "../format/dates";
+// followed by a run rewrites history. The dashboards' daily rollups are written with the rows; days allocated
+// before the rollups existed get theirs at the end of the run.
+import { Decimal } from "../db/decimal";
+import { addDays, toIsoDay, type IsoDay } from "../format/dates";
 import type { JobContext, JobWindow } from "../jobs/job-definition";
 import { monthChunks } from "../ingest/cost-explorer/cost-window";
 import { allocateDay } from "./allocate-day";
@@ -12,6 +14,7 @@ import { loadClusterBilling, loadDayFacts, loadOwnership } from "./load-allocati
 import { buildOwnershipIndex } from "./ownership-index";
 import { upsertSquadsFromTags } from "./upsert-squads";
 import { replaceAllocatedRows } from "./write-allocated-rows";
+import { backfillSpendRollups } from "./write-spend-rollups";
 
 export interface AllocationRunSummary {
   days: number;
@@ -62,6 +65,7 @@ export async function runAllocation(context: AllocationContext): Promise<Allocat
     timings.read += performance.now() - started;
     started = performance.now();
     const rows: Array<AllocatedRow & { day: string }> = [];
+    const bills = new Map<IsoDay, Decimal>();
     for (const [day, dayFacts] of [...facts.entries()].sort(([a], [b]) => a.localeCompare(b))) {
       if (dayFacts.costs.length === 0) continue;
       const result = allocateDay({
@@ -74,6 +78,10 @@ export async function runAllocation(context: AllocationContext): Promise<Allocat
       });
       for (const cluster of result.uncarved) uncarved.add(cluster);
       for (const row of result.rows) rows.push({ ...row, day });
+      bills.set(
+        day,
+        dayFacts.costs.reduce((total, cost) => total.plus(cost.amount), new Decimal(0)),
+      );
       days += 1;
       // Let timers and I/O run between days: the lease heartbeat, and an embedded database's other clients.
       await new Promise((resolve) => setImmediate(resolve));
@@ -81,12 +89,15 @@ export async function runAllocation(context: AllocationContext): Promise<Allocat
     timings.allocate += performance.now() - started;
     context.signal.throwIfAborted();
     started = performance.now();
-    await replaceAllocatedRows(prisma, chunk, rows, context.runId);
+    await replaceAllocatedRows(prisma, chunk, rows, bills, context.runId);
     timings.write += performance.now() - started;
     written += rows.length;
     context.countRows(rows.length);
     context.progress(chunkIndex + 1, chunks.length, `${chunk.from}..${chunk.to}`);
   }
+  const backfilled = await backfillSpendRollups(prisma, context.runId);
+  if (backfilled)
+    context.log(`Allocation: daily rollups filled for ${backfilled} day(s) allocated before they existed`);
   if (uncarved.size) {
     context.log(
       `Allocation: OpenCost cost of ${[...uncarved].join(", ")} left as Cost Explorer shows it (no known account or EC2 line for its nodes)`,

@@ -1,9 +1,13 @@
 // Replaces the allocated rows of a window in one transaction: delete, then one INSERT ... SELECT FROM
-// unnest(arrays) per 20,000 rows (a row per bind parameter set is ten times slower on Postgres).
+// unnest(arrays) per 20,000 rows (a row per bind parameter set is ten times slower on Postgres). The
+// dashboards' rollups of the same days (owner_spend_daily, bill_daily) are rewritten in that transaction, so
+// a reader never sees rows and rollups that disagree.
+import type { Decimal } from "../db/decimal";
 import type { PrismaClient } from "../db/generated/client";
 import { fromIsoDay, type IsoDay } from "../format/dates";
 import type { JobWindow } from "../jobs/job-definition";
 import type { AllocatedRow } from "./allocation-types";
+import { writeSpendRollups } from "./write-spend-rollups";
 
 const ROWS_PER_INSERT = 20_000;
 
@@ -11,6 +15,7 @@ export async function replaceAllocatedRows(
   prisma: PrismaClient,
   window: JobWindow,
   rows: ReadonlyArray<AllocatedRow & { day: IsoDay }>,
+  bills: ReadonlyMap<IsoDay, Decimal>,
   jobRunId: string,
 ): Promise<void> {
   await prisma.$transaction(
@@ -33,6 +38,7 @@ export async function replaceAllocatedRows(
             ${column("namespace")}::text[], ${column("rule")}::text[], ${batch.map((row) => row.amount.toFixed())}::text[]
           ) AS input(day, owner, squad, account_id, service, cluster, namespace, rule, amount)`;
       }
+      await writeSpendRollups(tx, window, bills, jobRunId);
     },
     { timeout: 300_000, maxWait: 60_000 },
   );

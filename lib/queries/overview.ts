@@ -5,6 +5,7 @@ import type { PrismaClient } from "../db/generated/client";
 import { Decimal } from "../db/decimal";
 import { addDays, fromIsoDay, toIsoDay, type IsoDay } from "../format/dates";
 import { getDailySpend, getLatestSpendWindow, type DailySpend, type SpendWindow } from "./daily-spend";
+import { getTopMovers } from "./spend/get-top-movers";
 import {
   costExplorerMonthForecast,
   forecastMonth,
@@ -76,32 +77,6 @@ export function sameDaysLastMonth(from: IsoDay, to: IsoDay): { from: IsoDay; to:
   const elapsed = Math.round((fromIsoDay(to).getTime() - fromIsoDay(from).getTime()) / 86_400_000);
   const end = addDays(previous.from, elapsed);
   return { from: previous.from, to: end < previous.to ? end : previous.to };
-}
-
-export async function getTopMovers(prisma: PrismaClient, week: SpendWindow, limit = 5): Promise<SquadMover[]> {
-  const previousFrom = fromIsoDay(addDays(week.from, -7));
-  const rows = await prisma.$queryRaw<Array<{ slug: string; name: string | null; current: Amount; previous: Amount }>>`
-    SELECT a.squad AS slug, s.name,
-      COALESCE(SUM(a.amount) FILTER (WHERE a.day >= ${fromIsoDay(week.from)}::date), 0) AS current,
-      COALESCE(SUM(a.amount) FILTER (WHERE a.day < ${fromIsoDay(week.from)}::date), 0) AS previous
-    FROM allocated_cost_daily a
-    LEFT JOIN squads s ON s.slug = a.squad
-    WHERE a.owner_type = 'SQUAD' AND a.day >= ${previousFrom}::date AND a.day < ${fromIsoDay(week.to)}::date
-    GROUP BY a.squad, s.name`;
-  return rows
-    .map((row) => {
-      const current = new Decimal(row.current.toString());
-      const previous = new Decimal(row.previous.toString());
-      return {
-        slug: row.slug,
-        name: row.name ?? row.slug,
-        current: current.toString(),
-        previous: previous.toString(),
-        change: current.minus(previous).toString(),
-      };
-    })
-    .sort((a, b) => new Decimal(b.change).abs().comparedTo(new Decimal(a.change).abs()) || a.slug.localeCompare(b.slug))
-    .slice(0, limit);
 }
 
 export async function getWasteSummary(prisma: PrismaClient): Promise<WasteSummary> {

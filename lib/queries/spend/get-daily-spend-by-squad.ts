@@ -1,5 +1,6 @@
 // Allocated spend per day per squad, plus the "shared", "idle" and "unallocated" series: the overview's
-// stacked daily chart. Every series has a value (possibly "0") on every day of the window.
+// stacked daily chart. Every series has a value (possibly "0") on every day of the window. Read from the
+// owner_spend_daily rollup: one row per day per owner.
 import { z } from "zod";
 import { Decimal } from "../../db/decimal";
 import type { PrismaClient } from "../../db/generated/client";
@@ -22,7 +23,7 @@ export async function getDailySpendBySquad(prisma: PrismaClient, window: Resolve
            CASE owner_type WHEN 'SQUAD' THEN squad WHEN 'SHARED' THEN 'shared' WHEN 'IDLE' THEN 'idle' ELSE 'unallocated' END
              AS series,
            SUM(amount)::text AS total
-    FROM allocated_cost_daily
+    FROM owner_spend_daily
     WHERE day >= ${fromIsoDay(window.from)}::date AND day < ${fromIsoDay(window.to)}::date
     GROUP BY 1, 2`;
   const ownerless = new Set<string>(OWNERLESS_SERIES);

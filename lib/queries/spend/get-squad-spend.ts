@@ -1,6 +1,7 @@
 // One squad's allocated spend over a window, day by day, grouped by Kubernetes namespace or by AWS
 // service, against the same-length window before: the squad page and GET /api/spend/squads/:slug.
-// Spend outside Kubernetes has no namespace and is grouped as "(outside Kubernetes)".
+// Spend outside Kubernetes has no namespace and is grouped as "(outside Kubernetes)". The window's rows need
+// the allocated grain; the previous window is only a total, read from the owner_spend_daily rollup.
 import type { PrismaClient } from "../../db/generated/client";
 import { fromIsoDay, toIsoDay } from "../../format/dates";
 import type { SquadSpend } from "./spend-schemas";
@@ -41,7 +42,7 @@ export async function getSquadSpend(
     prisma.squad.findUnique({ where: { slug }, select: { slug: true, name: true, costCentre: true } }),
     (options.groupBy === "service" ? byService : byNamespace)(prisma, slug, from, to),
     prisma.$queryRaw<Array<{ total: string | null }>>`
-      SELECT SUM(amount)::text AS total FROM allocated_cost_daily
+      SELECT SUM(amount)::text AS total FROM owner_spend_daily
       WHERE owner_type = 'SQUAD' AND squad = ${slug}
         AND day >= ${fromIsoDay(previous.from)}::date AND day < ${fromIsoDay(previous.to)}::date`,
   ]);

@@ -1,8 +1,10 @@
 // Every squad's allocated spend over a window against the same-length window before, with the bill and
-// what nobody owns (shared, idle, unallocated) beside it: the Squads page and GET /api/spend/squads.
+// what nobody owns (shared, idle, unallocated) beside it: the Squads page and GET /api/spend/squads. Read
+// from the daily rollups (owner_spend_daily, bill_daily) the allocation job writes, not the allocated rows.
 import { Decimal } from "../../db/decimal";
 import type { PrismaClient } from "../../db/generated/client";
 import { fromIsoDay } from "../../format/dates";
+import { getDailySpend } from "../daily-spend";
 import type { SquadsSpend } from "./spend-schemas";
 import { moneyText, relativeChange } from "./money-text";
 import { previousWindow, type ResolvedWindow } from "./spend-params";
@@ -12,18 +14,17 @@ export async function getSquadsSpend(prisma: PrismaClient, window: ResolvedWindo
   const from = fromIsoDay(window.from);
   const to = fromIsoDay(window.to);
   const [bill, bySquad, byOwner, squads] = await Promise.all([
-    prisma.$queryRaw<Array<{ total: string | null }>>`
-      SELECT SUM(unblended_cost)::text AS total FROM cost_daily WHERE day >= ${from}::date AND day < ${to}::date`,
+    getDailySpend(prisma, window),
     prisma.$queryRaw<Array<{ squad: string; total: string | null; previous: string | null }>>`
       SELECT squad,
              SUM(amount) FILTER (WHERE day >= ${from}::date)::text AS total,
              SUM(amount) FILTER (WHERE day < ${from}::date)::text AS previous
-      FROM allocated_cost_daily
+      FROM owner_spend_daily
       WHERE owner_type = 'SQUAD' AND day >= ${fromIsoDay(previous.from)}::date AND day < ${to}::date
       GROUP BY squad`,
     prisma.$queryRaw<Array<{ owner: string; total: string }>>`
       SELECT owner_type::text AS owner, SUM(amount)::text AS total
-      FROM allocated_cost_daily
+      FROM owner_spend_daily
       WHERE owner_type <> 'SQUAD' AND day >= ${from}::date AND day < ${to}::date
       GROUP BY owner_type`,
     prisma.squad.findMany({ select: { slug: true, name: true } }),
@@ -41,7 +42,7 @@ export async function getSquadsSpend(prisma: PrismaClient, window: ResolvedWindo
   return {
     from: window.from,
     to: window.to,
-    bill: moneyText(bill[0]?.total),
+    bill: bill.reduce((total, day) => total.plus(day.amount), new Decimal(0)).toFixed(),
     squads: rows,
     shared: owners.get("SHARED") ?? "0",
     idle: owners.get("IDLE") ?? "0",

@@ -177,13 +177,20 @@ describe("overview insights", () => {
         { slug: "search", name: "Search" },
       ],
     });
-    await database.prisma.allocatedCostDaily.createMany({
+    // the movers read the daily rollup the allocation job writes beside its rows
+    const squadDay = (day: string, squad: string, amount: string) => ({
+      day: new Date(`${day}T00:00:00Z`),
+      ownerType: "SQUAD" as const,
+      squad,
+      amount: new Decimal(amount),
+    });
+    await database.prisma.ownerSpendDaily.createMany({
       data: [
-        allocated("2026-11-03", "checkout", "100"),
-        allocated("2026-11-10", "checkout", "130"),
-        allocated("2026-11-03", "search", "300"),
-        allocated("2026-11-12", "search", "200.5"),
-        allocated("2026-10-01", "search", "999"), // outside both weeks
+        squadDay("2026-11-03", "checkout", "100"),
+        squadDay("2026-11-10", "checkout", "130"),
+        squadDay("2026-11-03", "search", "300"),
+        squadDay("2026-11-12", "search", "200.5"),
+        squadDay("2026-10-01", "search", "999"), // outside both weeks
       ],
     });
     const overview = await getOverview(database.prisma);
