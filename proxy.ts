@@ -1,11 +1,13 @@
 // Runs before every route (Node.js runtime): refuses cross-site state changes, sends people without a
-// session to sign-in (API calls get a 401), and gives every page a Content-Security-Policy with a fresh
+// session to sign-in (API calls get a 401), answers pages with a 503 while the database is unreachable
+// (route handlers answer their own 503s), and gives every page a Content-Security-Policy with a fresh
 // nonce, which Next reads from the request's CSP header and puts on its own scripts. Route handlers and
 // server actions still check the role themselves: this is the outer wall, not the only one.
 import { NextResponse, type NextRequest } from "next/server";
 import { actorFromCookieHeader } from "@/lib/auth/actor";
 import { getAuthConfig } from "@/lib/auth/auth-config";
 import { requestOriginAllowed } from "@/lib/auth/request-origin";
+import { databaseAnswers, databaseDownSince } from "@/lib/db/outage";
 import {
   API_CONTENT_SECURITY_POLICY,
   buildContentSecurityPolicy,
@@ -18,6 +20,29 @@ const json = (status: number, error: string) =>
     { error },
     { status, headers: { "cache-control": "no-store", "content-security-policy": API_CONTENT_SECURITY_POLICY } },
   );
+
+const OUTAGE_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="10">
+<title>Database unreachable · CostLens</title></head>
+<body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 4rem auto; padding: 0 1rem; line-height: 1.5">
+<h1>CostLens cannot reach its database</h1>
+<p>Nothing is lost: the figures come back as soon as Postgres answers again. This page retries every 10 seconds.</p>
+<p>If it stays down, check that Postgres is running and that DATABASE_URL points at it.</p>
+</body></html>`;
+
+/** A page request while the database is known to be down: 503 until one quick query answers again. */
+async function outageResponse(): Promise<NextResponse | null> {
+  if (databaseDownSince() === undefined || (await databaseAnswers())) return null;
+  return new NextResponse(OUTAGE_PAGE, {
+    status: 503,
+    headers: {
+      "content-type": "text/html; charset=utf-8",
+      "cache-control": "no-store",
+      "retry-after": "10",
+      "content-security-policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+    },
+  });
+}
 
 export async function proxy(request: NextRequest) {
   const config = getAuthConfig();
@@ -36,6 +61,8 @@ export async function proxy(request: NextRequest) {
   }
 
   if (isApi) return NextResponse.next({ headers: { "content-security-policy": API_CONTENT_SECURITY_POLICY } });
+  const outage = await outageResponse();
+  if (outage) return outage;
   const nonce = createNonce();
   const policy = buildContentSecurityPolicy({
     nonce,

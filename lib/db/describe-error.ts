@@ -2,6 +2,9 @@
 // of a stack trace or, worse, an empty chart that reads as "no cost".
 import { ConfigError } from "../config/env";
 import { EmbeddedDatabaseError } from "./embedded-database";
+import { noteDatabaseUnreachable } from "./outage";
+
+export const DATABASE_UNREACHABLE = "The database is not reachable";
 
 export interface DatabaseProblem {
   title: string;
@@ -69,7 +72,7 @@ export function describeDatabaseError(error: unknown): DatabaseProblem {
     )
   ) {
     return {
-      title: "The database is not reachable",
+      title: DATABASE_UNREACHABLE,
       hint: "Check that Postgres is running and DATABASE_URL points at it. This page retries on reload.",
     };
   }
@@ -84,6 +87,8 @@ export async function loadOrDescribe<T>(what: string, read: () => Promise<T>): P
     return { ok: true, data: await read() };
   } catch (error) {
     console.error(`[costlens] ${what} failed:`, error);
-    return { ok: false, problem: describeDatabaseError(error) };
+    const problem = describeDatabaseError(error);
+    if (problem.title === DATABASE_UNREACHABLE) noteDatabaseUnreachable();
+    return { ok: false, problem };
   }
 }

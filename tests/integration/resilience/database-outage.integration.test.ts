@@ -2,12 +2,16 @@
 // problem, never a 500, a throw or a stack trace) while it is down, and recover without a restart of the
 // app (the pg pool drops its dead connections and opens new ones): errors only while it is down, none
 // after. Runs against a private server this test starts and stops; the machine's server is not touched.
+import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as health } from "@/app/api/health/route";
 import { GET as jobRuns } from "@/app/api/jobs/runs/route";
 import { GET as squadSpend } from "@/app/api/spend/squads/[slug]/route";
 import { GET as squadsSpend } from "@/app/api/spend/squads/route";
+import { loadOrDescribe } from "@/lib/db/describe-error";
 import { migrateDatabase } from "@/lib/db/migrate-database";
+import { getPrisma } from "@/lib/db/prisma";
+import { proxy } from "@/proxy";
 import { closeDatabase, connectPostgres, type Database, setDatabase } from "@/lib/db/prisma";
 import { createDatabaseOn, type PrivatePostgres, startPrivatePostgres } from "./private-postgres";
 import { seedSmallBill } from "./seed-small-bill";
@@ -128,5 +132,29 @@ describe("the database going away and coming back", () => {
         .filter((sample) => sample.status !== 200)
         .map(({ route, status, body }) => ({ route, status, body: body.slice(0, 200) })),
     ).toEqual([]);
+  });
+
+  it("answers pages with a 503 page while it is down, and serves them again once it is back", async (context) => {
+    if (!server) return context.skip("no Postgres binaries (initdb, pg_ctl) on this machine");
+    const page = () => proxy(new NextRequest("http://localhost/squads"));
+    const readAsAPageDoes = () => loadOrDescribe("test page", async () => (await getPrisma()).squad.count());
+    expect((await page()).status).toBe(200);
+
+    server.stop();
+    try {
+      const failed = await readAsAPageDoes();
+      expect(failed).toMatchObject({ ok: false, problem: { title: "The database is not reachable" } });
+      const down = await page();
+      expect(down.status).toBe(503);
+      expect(down.headers.get("retry-after")).toBe("10");
+      const html = await down.text();
+      expect(html).toContain("CostLens cannot reach its database");
+      expect(html).not.toMatch(/ECONNREFUSED|\n\s+at /);
+    } finally {
+      server.start();
+    }
+    await sleep(1_000);
+    expect((await page()).status).toBe(200);
+    expect(await readAsAPageDoes()).toMatchObject({ ok: true });
   });
 });
