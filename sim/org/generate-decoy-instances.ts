@@ -1,13 +1,17 @@
 // Instances that look like waste to a careless detector but are not: idle CPU with heavy network traffic,
 // idle CPU behind a load balancer, stopped only days ago, stopped in an ASG warm pool, or younger than the
-// 14-day lookback.
+// 14-day lookback. Not zombies, but the running ones at xlarge are oversized: a CPU p95 under 5% fits one
+// size down (the proxies' 150-400 GB a day average under 40 Mbit/s, far below a large size's baseline
+// bandwidth), so they are planted as rightsizing waste.
 import { addDays } from "./days";
 import { createInstance, type InstanceSpec } from "./create-instance";
 import type { AutoScalingGroup, Ec2Instance } from "./model";
+import { HOURS_PER_MONTH } from "./prices";
+import { instanceHourlyMicros } from "./resource-prices";
 import { PRODUCT_SQUADS } from "./squads";
 import { accountFor, type UnitContext } from "./unit-context";
 import { usageProfile } from "./usage-profile";
-import { createTargetGroup } from "./generate-workload-instances";
+import { createTargetGroup, rightsizingTargets } from "./generate-workload-instances";
 
 export const DECOY_COUNTS = { heavyNetwork: 4, inTargetGroup: 4, recentlyStopped: 3, warmPool: 2, young: 2 } as const;
 
@@ -28,6 +32,22 @@ function idleSpec(ctx: UnitContext, name: string, overrides: Partial<InstanceSpe
   };
 }
 
+/** Plants a running, standalone decoy older than the lookback as rightsizing waste when its type has a smaller size. */
+function plantRightsizing(ctx: UnitContext, instance: Ec2Instance): void {
+  const targets = rightsizingTargets(instance.instanceType);
+  if (!targets) return;
+  const target = instance.tags["arm-ready"] === "true" ? targets.graviton : targets.sameFamily;
+  const savingPerHour =
+    instanceHourlyMicros(ctx.org, instance) -
+    instanceHourlyMicros(ctx.org, { region: instance.region, instanceType: target });
+  ctx.org.planted.push({
+    type: "rightsizing",
+    resourceId: instance.id,
+    monthlySavingMicros: savingPerHour * HOURS_PER_MONTH,
+    detail: `${instance.instanceType} -> ${target}: CPU p95 ${instance.usage.cpuP95}%, idle but not a zombie`,
+  });
+}
+
 export function generateDecoyInstances(ctx: UnitContext, webTier: AutoScalingGroup): void {
   const { org, random } = ctx;
   const decoy = (instance: Ec2Instance, looksLike: "zombie-instance" | "stopped-instance", why: string) =>
@@ -45,14 +65,17 @@ export function generateDecoyInstances(ctx: UnitContext, webTier: AutoScalingGro
       "zombie-instance",
       `low CPU but heavy network traffic (${Math.round((instance.usage.networkInBytesPerDay + instance.usage.networkOutBytesPerDay) / 1024 ** 3)} GB/day)`,
     );
+    plantRightsizing(ctx, instance);
   }
 
   const behindLoadBalancer = Array.from({ length: DECOY_COUNTS.inTargetGroup }, (_, i) =>
     createInstance(ctx, idleSpec(ctx, `internal-admin-${i + 1}`, {})),
   );
   const targetGroup = createTargetGroup(ctx, `internal-admin${ctx.suffix}`, "production", behindLoadBalancer);
-  for (const instance of behindLoadBalancer)
+  for (const instance of behindLoadBalancer) {
     decoy(instance, "zombie-instance", `idle but registered in target group ${targetGroup.name}`);
+    plantRightsizing(ctx, instance);
+  }
 
   for (let i = 0; i < DECOY_COUNTS.recentlyStopped; i++) {
     const stoppedDaysAgo = random.int(2, 12);

@@ -14,9 +14,17 @@ const RIGHTSIZING: ReadonlyArray<{ from: string; to: string; armTo: string; coun
   { from: "c5.4xlarge", to: "c5.2xlarge", armTo: "c6g.2xlarge", count: 8 },
   { from: "r5.2xlarge", to: "r5.xlarge", armTo: "r6g.xlarge", count: 12 },
 ];
+/**
+ * Idle standalone instances (the zombie rule's decoys: busy on the network or behind a load balancer) are
+ * oversized too: at a CPU p95 under 5%, DESIGN.md's rule takes them to the smallest size of their family.
+ */
+const IDLE_RESIZES: ReadonlyArray<{ from: string; to: string; armTo: string }> = [
+  { from: "m5.xlarge", to: "m5.large", armTo: "m6g.large" },
+  { from: "c5.xlarge", to: "c5.large", armTo: "c6g.large" },
+];
 /** The smaller instance an oversized type should become, within its family and on Graviton. */
 export function rightsizingTargets(instanceType: string): { sameFamily: string; graviton: string } | undefined {
-  const entry = RIGHTSIZING.find((r) => r.from === instanceType);
+  const entry = [...RIGHTSIZING, ...IDLE_RESIZES].find((r) => r.from === instanceType);
   return entry && { sameFamily: entry.to, graviton: entry.armTo };
 }
 

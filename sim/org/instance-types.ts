@@ -26,6 +26,7 @@ export const INSTANCE_TYPES: Readonly<Record<string, InstanceTypeSpec>> = {
   "m6g.large": { vcpus: 2, memoryGiB: 8, architecture: "arm64", usdPerHour: "0.077" },
   "m6g.xlarge": { vcpus: 4, memoryGiB: 16, architecture: "arm64", usdPerHour: "0.154" },
   "m6g.2xlarge": { vcpus: 8, memoryGiB: 32, architecture: "arm64", usdPerHour: "0.308" },
+  "c6g.large": { vcpus: 2, memoryGiB: 4, architecture: "arm64", usdPerHour: "0.068" },
   "c6g.xlarge": { vcpus: 4, memoryGiB: 8, architecture: "arm64", usdPerHour: "0.136" },
   "c6g.2xlarge": { vcpus: 8, memoryGiB: 16, architecture: "arm64", usdPerHour: "0.272" },
   "r6g.xlarge": { vcpus: 4, memoryGiB: 32, architecture: "arm64", usdPerHour: "0.2016" },

@@ -58,6 +58,19 @@ describe("detectRightsizing", () => {
     expect(result.missingPrices.map((m) => m.key)).toEqual(["m5.xlarge"]);
   });
 
+  it("rightsizes an idle load-balancer member or egress proxy: only groups resize through a launch template", () => {
+    const member = instance({ sizeType: "m5.xlarge" }, { targetGroupArns: ["arn:aws:elasticloadbalancing:tg/admin"] });
+    const proxy = instance({ sizeType: "m5.xlarge" });
+    const network = (bytes: number) => daily("AWS/EC2/NetworkOut", () => ({ sum: bytes }));
+    const result = detectRightsizing(
+      facts([member, proxy], { [member.id]: cpu(1.3), [proxy.id]: [...cpu(2.7), ...network(200 * 1024 ** 3)] }),
+    );
+    expect(result.findings.map((f) => [f.resourceId, f.decisionInputs.target, f.monthlySaving.toFixed()])).toEqual([
+      [member.resourceId, "m5.large", "70.08"], // (0.192 - 0.096) x 730
+      [proxy.resourceId, "m5.large", "70.08"],
+    ]);
+  });
+
   it("leaves alone busy CPU, busy memory, the smallest size and group members", () => {
     const busy = instance({ sizeType: "m5.4xlarge" });
     const heavyMemory = instance({ sizeType: "m5.4xlarge" });
