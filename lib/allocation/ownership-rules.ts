@@ -2,6 +2,7 @@
 // must fit its kind), written with an audit event (who, before, after) in the same transaction. A change
 // takes effect on the next allocation run, which recomputes history.
 import { z } from "zod";
+import { plainText } from "../validation/plain-text";
 import type { PrismaClient } from "../db/generated/client";
 import type { OwnershipRuleKind } from "../db/generated/enums";
 
@@ -22,8 +23,8 @@ const MATCH_VALUE: Record<OwnershipRuleKind, { pattern: RegExp; message: string 
 
 const ruleFields = {
   kind: z.enum(kinds),
-  matchValue: z.string().trim().min(1, "The match value is required"),
-  squad: z.string().trim().min(1, "The squad is required"),
+  matchValue: plainText().trim().min(1, "The match value is required"),
+  squad: plainText().trim().min(1, "The squad is required"),
   priority: z.number().int().min(0).max(10_000).default(100),
 };
 

@@ -1,6 +1,7 @@
 // The request and response shapes of /api/recommendations, beside the handlers' one call each into lib/.
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { plainText } from "../validation/plain-text";
 import { describeDatabaseError } from "../db/describe-error";
 import { evidenceSchema } from "./evidence";
 import { RecommendationError } from "./recommendation-errors";
@@ -78,7 +79,7 @@ export const detailResponseSchema = listItemSchema.extend({
   tags: z.record(z.string(), z.string()),
 });
 
-export const dismissBodySchema = z.object({ reason: z.string().trim().min(3).max(500) });
+export const dismissBodySchema = z.object({ reason: plainText().trim().min(3).max(500) });
 
 export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 

@@ -1,6 +1,7 @@
 // The audit log as the admin page reads it: newest first, filtered by actor, action, kind of thing and
 // day range, a page at a time.
 import { z } from "zod";
+import { plainText } from "../../validation/plain-text";
 import type { Prisma, PrismaClient } from "../../db/generated/client";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -10,8 +11,7 @@ const day = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD")
   .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "expected a real date");
 
-const optionalText = z
-  .string()
+const optionalText = plainText()
   .trim()
   .max(200, "at most 200 characters")
   .optional()
