@@ -1,7 +1,8 @@
 // Load test: the production build (`next start` on 127.0.0.1) over the sandbox (scale --scale, default 10)
 // ingested into real Postgres and allocated. autocannon drives each endpoint with --connections (50) for
 // --seconds (20): /api/health first as the baseline, then the squads API over an explicit 30-day window,
-// each squad's API (every squad in turn, namespace and service grouping), and the overview page. Prints
+// each squad's API (every squad in turn, namespace and service grouping), the overview API and the
+// overview page (server-rendered per request: its figures are the API's plus the React render). Prints
 // req/s, p50/p95/p99 and error rate, and p99 against the baseline; asserts nothing (the machine is shared
 // and noisy). Goal, the case study's SLOs: p99 under 200 ms, errors under 0.1%.
 //
@@ -57,6 +58,7 @@ try {
   const endpoints = [
     { label: "GET /api/spend/squads?from&to", paths: [`/api/spend/squads?from=${from}&to=${to}`] },
     { label: `GET /api/spend/squads/:slug (${squads.length} squads)`, paths: squadPaths },
+    { label: "GET /api/overview", paths: ["/api/overview"] },
     { label: "GET / (overview page)", paths: ["/"] },
   ];
   console.log(
