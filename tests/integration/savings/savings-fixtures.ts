@@ -48,25 +48,19 @@ export async function deleteResourceBlock(octokit: Octokit, resource: PlainResou
   throw new Error(`${resource.type}.${resource.name} not found in envs/${resource.environment}`);
 }
 
-type Pull = RestEndpointMethodTypes["pulls"]["create"]["response"]["data"];
+type RecommendedResource = { id: string | null; resourceId: string; accountId: string; region: string };
 
-/** The rows the one-click flow writes for an opened pull request: OPEN, one item holding the open key. */
-export async function trackPullRequest(
+/** A zombie-instance recommendation of the resource, saving `projected` a month. */
+export async function seedZombieRecommendation(
   prisma: PrismaClient,
-  input: {
-    pull: Pull;
-    branch: string;
-    environment: string;
-    /** the recommendation's resource: the inventory row, or only its AWS identity */
-    resource: { id: string | null; resourceId: string; accountId: string; region: string };
-    projected: Decimal;
-  },
-): Promise<{ pullRequestId: string; recommendationId: string }> {
-  const { pull, resource, projected } = input;
-  const recommendation = await prisma.recommendation.create({
+  resource: RecommendedResource,
+  projected: Decimal,
+  status: "OPEN" | "IN_PROGRESS" = "OPEN",
+): Promise<string> {
+  const row = await prisma.recommendation.create({
     data: {
       type: "ZOMBIE_INSTANCE",
-      status: "IN_PROGRESS",
+      status,
       resourceRef: resource.id,
       resourceId: resource.resourceId,
       accountId: resource.accountId,
@@ -79,6 +73,25 @@ export async function trackPullRequest(
     },
     select: { id: true },
   });
+  return row.id;
+}
+
+type Pull = RestEndpointMethodTypes["pulls"]["create"]["response"]["data"];
+
+/** The rows the one-click flow writes for an opened pull request: OPEN, one item holding the open key. */
+export async function trackPullRequest(
+  prisma: PrismaClient,
+  input: {
+    pull: Pull;
+    branch: string;
+    environment: string;
+    /** the recommendation's resource: the inventory row, or only its AWS identity */
+    resource: RecommendedResource;
+    projected: Decimal;
+  },
+): Promise<{ pullRequestId: string; recommendationId: string }> {
+  const { pull, resource, projected } = input;
+  const recommendation = { id: await seedZombieRecommendation(prisma, resource, projected, "IN_PROGRESS") };
   const created = await prisma.pullRequest.create({
     data: {
       repo: `${repo.owner}/${repo.repo}`,

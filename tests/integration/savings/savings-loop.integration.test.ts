@@ -20,7 +20,7 @@ import { startTestSandbox, type TestSandbox } from "../../helpers/sandbox";
 import { createTestDatabase, type TestDatabase } from "../../helpers/test-database";
 import { sandboxJobs } from "../allocation/ingest-sandbox";
 import { octokitFor, repo } from "../../sim/fixtures/github-sandbox";
-import { plainStateResource } from "./savings-fixtures";
+import { plainStateResource, seedZombieRecommendation } from "./savings-fixtures";
 
 // The sandbox stamps merged_at with the wall clock and destroys on its own today: they must agree.
 const MERGE_DAY = todayUtc();
@@ -69,21 +69,7 @@ describe("from merged pull request to realised saving", () => {
     });
     const projected = new Decimal(zombie.planted.monthlySavingMicros).div(1_000_000);
 
-    const { id: recommendationId } = await prisma.recommendation.create({
-      data: {
-        type: "ZOMBIE_INSTANCE",
-        resourceRef: resource.id,
-        resourceId: resource.resourceId,
-        accountId: resource.accountId,
-        region: resource.region,
-        currentMonthlyCost: projected,
-        projectedMonthlyCost: 0,
-        monthlySaving: projected,
-        evidence: {},
-        evidenceHash: "test",
-      },
-      select: { id: true },
-    });
+    const recommendationId = await seedZombieRecommendation(prisma, resource, projected);
     const opened = await openPullRequestRoute(
       new Request(`http://127.0.0.1/api/recommendations/${recommendationId}/pull-request`, { method: "POST" }),
       { params: Promise.resolve({ id: recommendationId }) },
