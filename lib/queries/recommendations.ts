@@ -31,7 +31,7 @@ export interface RecommendationListItem {
   detectedAt: string;
 }
 
-const cursorSchema = z.object({ s: z.string().regex(/^-?\d+(\.\d+)?$/), i: z.string().min(1) });
+const cursorSchema = z.object({ s: z.string().regex(/^-?\d+(\.\d+)?$/), i: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
 
 export function encodeCursor(saving: string, id: string): string {
   return Buffer.from(JSON.stringify({ s: saving, i: id })).toString("base64url");

@@ -2,6 +2,7 @@
 // days; without dates, the last 30 days ending with the newest cost day. Messages name the parameter and
 // the expected form, never the raw input.
 import { z } from "zod";
+import { plainText } from "../../validation/plain-text";
 import type { PrismaClient } from "../../db/generated/client";
 import { addDays, fromIsoDay, toIsoDay, todayUtc, type IsoDay } from "../../format/dates";
 
@@ -37,8 +38,8 @@ export const squadSpendQuerySchema = spendWindowQuerySchema.extend({
   ),
 });
 
-export const squadSlugSchema = z
-  .string()
+// A slug is the team tag's value, so any text, but no control character (Postgres refuses NUL in text).
+export const squadSlugSchema = plainText()
   .min(1, "squad must not be empty")
   .max(200, "squad must be at most 200 characters");
 

@@ -160,6 +160,27 @@ describe("fuzzing every API route handler", () => {
     expect(({} as Record<string, unknown>).polluted, "Object.prototype was polluted").toBeUndefined();
   });
 
+  // Found by the fuzzer on Postgres, which refuses a NUL byte in text (22021): kept as fixed cases so every
+  // route is tried with it on every run, whatever the random seed.
+  it("answers a NUL byte in any parameter, query value or body field with a 4xx, never a failed query", async () => {
+    const nul = "a\u0000b";
+    for (const [name, route, method] of handlersOf()) {
+      const attempt: Attempt = {
+        method,
+        params: Object.fromEntries(route.segments.map((segment) => [segment, nul])),
+        query: ["squad", "type", "status", "cursor", "from", "to", "groupBy", "table", "actor"].map((key) => ({
+          key,
+          value: nul,
+          raw: false,
+        })),
+        body: JSON.stringify({ reason: `${nul} long enough`, recommendationIds: [nul] }),
+        sameOrigin: true,
+      };
+      const { status, text } = await call(route, attempt);
+      expect(isServerError(status, text), `${name} answered ${status}: ${text.slice(0, 300)}`).toBe(false);
+    }
+  });
+
   it("changes no row of any table for SQL-injection and path-traversal strings", async () => {
     for (const [name, route, method] of handlersOf()) {
       const before = await fingerprintTables(database);
