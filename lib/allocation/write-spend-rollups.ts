@@ -3,9 +3,19 @@
 // allocation allocated). Both are derived data, rewritten whole for a window, always inside the transaction
 // that wrote the rows they sum.
 import type { Decimal } from "../db/decimal";
-import type { Prisma, PrismaClient } from "../db/generated/client";
+import { Prisma, type PrismaClient } from "../db/generated/client";
 import { fromIsoDay, type IsoDay } from "../format/dates";
 import type { JobWindow } from "../jobs/job-definition";
+
+/** owner_spend_daily for the days `days` selects, summed from their allocated rows. */
+function insertOwnerSpend(tx: Prisma.TransactionClient, days: Prisma.Sql, jobRunId: string) {
+  return tx.$executeRaw`
+    INSERT INTO owner_spend_daily (day, owner_type, squad, amount, job_run_id)
+    SELECT day, owner_type, squad, SUM(amount), ${jobRunId}
+    FROM allocated_cost_daily
+    WHERE ${days}
+    GROUP BY day, owner_type, squad`;
+}
 
 export async function writeSpendRollups(
   tx: Prisma.TransactionClient,
@@ -17,12 +27,7 @@ export async function writeSpendRollups(
   const to = fromIsoDay(window.to);
   await tx.$executeRaw`DELETE FROM owner_spend_daily WHERE day >= ${from}::date AND day < ${to}::date`;
   await tx.$executeRaw`DELETE FROM bill_daily WHERE day >= ${from}::date AND day < ${to}::date`;
-  await tx.$executeRaw`
-    INSERT INTO owner_spend_daily (day, owner_type, squad, amount, job_run_id)
-    SELECT day, owner_type, squad, SUM(amount), ${jobRunId}
-    FROM allocated_cost_daily
-    WHERE day >= ${from}::date AND day < ${to}::date
-    GROUP BY day, owner_type, squad`;
+  await insertOwnerSpend(tx, Prisma.sql`day >= ${from}::date AND day < ${to}::date`, jobRunId);
   const days = [...bills.keys()];
   if (days.length === 0) return;
   await tx.$executeRaw`
@@ -44,12 +49,7 @@ export async function backfillSpendRollups(prisma: PrismaClient, jobRunId: strin
         SELECT DISTINCT a.day FROM allocated_cost_daily a
         WHERE NOT EXISTS (SELECT 1 FROM bill_daily b WHERE b.day = a.day)`;
       await tx.$executeRaw`DELETE FROM owner_spend_daily WHERE day IN (SELECT day FROM rollup_missing_days)`;
-      await tx.$executeRaw`
-        INSERT INTO owner_spend_daily (day, owner_type, squad, amount, job_run_id)
-        SELECT day, owner_type, squad, SUM(amount), ${jobRunId}
-        FROM allocated_cost_daily
-        WHERE day IN (SELECT day FROM rollup_missing_days)
-        GROUP BY day, owner_type, squad`;
+      await insertOwnerSpend(tx, Prisma.sql`day IN (SELECT day FROM rollup_missing_days)`, jobRunId);
       return tx.$executeRaw`
         INSERT INTO bill_daily (day, amount, job_run_id)
         SELECT day, SUM(amount), ${jobRunId}

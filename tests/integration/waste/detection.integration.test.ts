@@ -2,6 +2,7 @@
 // then detection, compared with the sandbox's planted waste and decoys (/_sim/truth). Prints precision,
 // recall and identified saving per type; asserts the goals the rules can reach and the lifecycle (reruns
 // update, dismissals stick, the API answers).
+import { RECOMMENDATION_TYPE_VALUES } from "@/lib/waste/recommendation-types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDatabase } from "@/lib/db/prisma";
 import { runJob } from "@/lib/jobs/run-job";
@@ -28,15 +29,7 @@ let sandbox: TestSandbox;
 let database: TestDatabase;
 let truth: { planted: PlantedWaste[]; decoys: Decoy[] };
 
-const TYPES: RecommendationType[] = [
-  "ZOMBIE_INSTANCE",
-  "STOPPED_INSTANCE",
-  "ORPHAN_VOLUME",
-  "IDLE_REPLICA",
-  "NAT_WASTE",
-  "RIGHTSIZING",
-  "NON_PROD_ALWAYS_ON",
-];
+const TYPES: readonly RecommendationType[] = RECOMMENDATION_TYPE_VALUES;
 
 interface Score {
   type: RecommendationType;
