@@ -37,6 +37,12 @@ export interface CostSource {
   instanceType?: string;
   resourceId?: string;
   tags: Tags;
+  /**
+   * Whether daily() may bill under another usage type and instance type than the source's own (an instance
+   * or database resized by a merge). Every other field is fixed, so Cost Explorer can filter, and list
+   * dimension values of, the sources that are not resizable without pricing them.
+   */
+  resizable: boolean;
   /** Final cost and usage on a day, or undefined when the source does not bill that day. */
   daily(day: Day): DailyUsage | undefined;
 }
@@ -73,6 +79,7 @@ function buildSources(org: Organisation): CostSource[] {
       instanceType: instance.instanceType,
       resourceId: instance.id,
       tags: instance.tags,
+      resizable: true,
       daily: (day) => {
         const compute = instanceComputeOnDay(org, instance, day);
         if (!compute) return undefined;
@@ -96,6 +103,7 @@ function buildSources(org: Organisation): CostSource[] {
       recordType: "Usage",
       resourceId: volume.id,
       tags: volume.tags,
+      resizable: false,
       daily: (day) => (within(day, volume.createDay, volume.goneDay) ? { micros: perDay, quantity } : undefined),
     });
   }
@@ -110,6 +118,7 @@ function buildSources(org: Organisation): CostSource[] {
       recordType: "Usage" as const,
       resourceId: nat.id,
       tags: nat.tags,
+      resizable: false,
     };
     sources.push({
       ...base,
@@ -141,6 +150,7 @@ function buildSources(org: Organisation): CostSource[] {
       recordType: "Usage" as const,
       resourceId: endpoint.id,
       tags: endpoint.tags,
+      resizable: false,
     };
     sources.push({
       ...base,
@@ -176,6 +186,7 @@ function buildSources(org: Organisation): CostSource[] {
       ...base,
       usageType: `${prefix}${usage}:${db.instanceClass}`,
       instanceType: db.instanceClass,
+      resizable: true,
       daily: (day) => {
         if (!within(day, db.createDay, db.goneDay)) return undefined;
         const instanceClass = typeOnDay(db.instanceClass, db.classHistory, day);
@@ -187,6 +198,7 @@ function buildSources(org: Organisation): CostSource[] {
     const storageQuantity = roundQuantity((db.storageGiB * 24) / 730);
     sources.push({
       ...base,
+      resizable: false,
       usageType: `${prefix}RDS:${db.multiAz ? "Multi-AZ-GP2-Storage" : "GP2-Storage"}`,
       daily: (day) =>
         within(day, db.createDay, db.goneDay) ? { micros: storagePerDay, quantity: storageQuantity } : undefined,
@@ -201,6 +213,7 @@ function buildSources(org: Organisation): CostSource[] {
       recordType: charge.recordType,
       ...(charge.resourceId ? { resourceId: charge.resourceId } : {}),
       tags: charge.tags,
+      resizable: false,
       daily: (day) => {
         if (day < charge.createdDay) return undefined;
         const micros = serviceChargeDailyMicros(charge, day);

@@ -14,7 +14,7 @@ import type { Day, Micros, Organisation } from "./model";
 export { SERVICE } from "./cost-sources";
 
 /** One bill line: a cost source's identity, priced for one day. */
-export interface CostLine extends Omit<CostSource, "daily"> {
+export interface CostLine extends Omit<CostSource, "daily" | "resizable"> {
   day: Day;
   unblendedMicros: Micros;
   /** No reservations or savings plans: amortized equals unblended. */
@@ -51,32 +51,49 @@ export function forEachCostLine(
   visit: (line: CostLine) => void,
   options: CostLineOptions = {},
 ): void {
+  forEachCostLineOf(org, day, costSources(org), visit, options);
+}
+
+/**
+ * Visits the bill lines of one day that some of the organisation's cost sources give, in their order: Cost
+ * Explorer prices only the sources a request's filter can match.
+ */
+export function forEachCostLineOf(
+  org: Organisation,
+  day: Day,
+  sources: Iterable<CostSource>,
+  visit: (line: CostLine) => void,
+  options: CostLineOptions = {},
+): void {
   if (!hasCostData(org, day)) return;
   const perMille = options.final ? 1000 : restatedPerMille(org, day);
-  const estimated = perMille !== 1000;
-  for (const source of costSources(org)) {
-    const usage = source.daily(day);
-    if (!usage) continue;
-    const micros = estimated ? Math.round((usage.micros * perMille) / 1000) : usage.micros;
-    visit({
-      day,
-      accountId: source.accountId,
-      region: source.region,
-      service: source.service,
-      usageType: usage.usageType ?? source.usageType,
-      recordType: source.recordType,
-      ...((usage.instanceType ?? source.instanceType)
-        ? { instanceType: usage.instanceType ?? source.instanceType }
-        : {}),
-      ...(source.resourceId ? { resourceId: source.resourceId } : {}),
-      tags: source.tags,
-      unblendedMicros: micros,
-      amortizedMicros: micros,
-      netUnblendedMicros: micros,
-      usageQuantity: estimated ? Math.round(((usage.quantity * perMille) / 1000) * 1e6) / 1e6 : usage.quantity,
-      estimated,
-    });
+  for (const source of sources) {
+    const line = priceSource(source, day, perMille);
+    if (line) visit(line);
   }
+}
+
+function priceSource(source: CostSource, day: Day, perMille: number): CostLine | undefined {
+  const usage = source.daily(day);
+  if (!usage) return undefined;
+  const estimated = perMille !== 1000;
+  const micros = estimated ? Math.round((usage.micros * perMille) / 1000) : usage.micros;
+  return {
+    day,
+    accountId: source.accountId,
+    region: source.region,
+    service: source.service,
+    usageType: usage.usageType ?? source.usageType,
+    recordType: source.recordType,
+    ...((usage.instanceType ?? source.instanceType) ? { instanceType: usage.instanceType ?? source.instanceType } : {}),
+    ...(source.resourceId ? { resourceId: source.resourceId } : {}),
+    tags: source.tags,
+    unblendedMicros: micros,
+    amortizedMicros: micros,
+    netUnblendedMicros: micros,
+    usageQuantity: estimated ? Math.round(((usage.quantity * perMille) / 1000) * 1e6) / 1e6 : usage.quantity,
+    estimated,
+  };
 }
 
 export function costLinesForDay(org: Organisation, day: Day, options: CostLineOptions = {}): CostLine[] {

@@ -1,8 +1,10 @@
 // GetCostAndUsage. Pages hold whole ResultsByTime buckets and close once they carry PAGE_GROUPS groups, so
-// a 13-month DAILY request grouped by two keys takes several pages, and only the page's days are computed.
-import { forEachCostLine, restatedPerMille } from "../../../org/costs";
+// a 13-month DAILY request grouped by two keys takes several pages, and only the page's days are computed,
+// from the sources the filter can match (candidate-sources.ts).
+import { forEachCostLineOf, restatedPerMille } from "../../../org/costs";
 import type { Organisation } from "../../../org/model";
 import { SimError } from "../../../server/types";
+import { candidateSources } from "./candidate-sources";
 import { compileFilter } from "./filter";
 import { groupKeys, parseGroupBy } from "./group-by";
 import { optionalArray, optionalObject, optionalString, timePeriod, type Json } from "./input";
@@ -18,12 +20,13 @@ export function getCostAndUsage(input: Json, org: Organisation): Json {
   const granularity = parseGranularity(optionalString(input, "Granularity"));
   const metrics = parseMetrics(optionalArray(input, "Metrics"));
   const groupings = parseGroupBy(optionalArray(input, "GroupBy"));
-  const filter = optionalObject(input, "Filter");
-  const matches = filter ? compileFilter(filter) : () => true;
+  const expression = optionalObject(input, "Filter");
+  const filter = expression ? compileFilter(expression) : undefined;
   const buckets = timeBuckets(period, granularity);
   const offset = decodePageToken(input);
   if (offset >= buckets.length) throw new SimError("InvalidNextTokenException", "The pagination token is invalid.");
 
+  const sources = candidateSources(org, filter);
   const resultsByTime: Json[] = [];
   const accountsSeen = new Set<string>();
   let groupsOnPage = 0;
@@ -36,8 +39,8 @@ export function getCostAndUsage(input: Json, org: Organisation): Json {
     let estimated = false;
     for (const day of daysOf(bucket)) {
       if (restatedPerMille(org, day) !== 1000) estimated = true;
-      forEachCostLine(org, day, (line) => {
-        if (!matches(line)) return;
+      forEachCostLineOf(org, day, sources, (line) => {
+        if (filter && !filter.matches(line)) return;
         if (groupings.length === 0) return addLine(total, line);
         const key = groupKeys(line, groupings).join(KEY_SEPARATOR);
         let sums = groups.get(key);

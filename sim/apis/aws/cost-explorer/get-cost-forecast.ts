@@ -1,10 +1,11 @@
 // GetCostForecast: the mean final daily cost of the last 14 days (after the filter), carried forward,
 // with an 80% prediction interval of +/-10% (widening with the interval level asked for).
 import { addDays } from "../../../org/days";
-import { forEachCostLine } from "../../../org/costs";
+import { forEachCostLineOf } from "../../../org/costs";
 import { formatMicros } from "../../../org/micros";
 import type { Organisation } from "../../../org/model";
 import type { CostLine } from "../../../org/costs";
+import { candidateSources } from "./candidate-sources";
 import { compileFilter } from "./filter";
 import {
   invalid,
@@ -40,16 +41,18 @@ export function getCostForecast(input: Json, org: Organisation): Json {
   if (period.start < org.today) throw invalid(`Start date must be equal to or after the current date ${org.today}`);
   if (period.end > addDays(org.today, MAX_FORECAST_DAYS))
     throw invalid("End date must be within 12 months of the current date");
-  const filter = optionalObject(input, "Filter");
-  const matches = filter ? compileFilter(filter) : () => true;
+  const expression = optionalObject(input, "Filter");
+  const filter = expression ? compileFilter(expression) : undefined;
+  const sources = candidateSources(org, filter);
 
   let lookbackTotal = 0;
   for (let i = 1; i <= LOOKBACK_DAYS; i++) {
-    forEachCostLine(
+    forEachCostLineOf(
       org,
       addDays(org.today, -i),
+      sources,
       (line) => {
-        if (matches(line)) lookbackTotal += measure(line);
+        if (!filter || filter.matches(line)) lookbackTotal += measure(line);
       },
       { final: true },
     );

@@ -116,7 +116,7 @@ export function getRightsizingRecommendation(input: Json, org: Organisation): Js
   const benefitsConsidered = configuration?.BenefitsConsidered !== false;
   const pageSize = optionalInteger(input, "PageSize", 1, 1000) ?? 100;
   const filter = optionalObject(input, "Filter");
-  const matches = filter ? compileFilter(filter) : () => true;
+  const matches = filter ? compileFilter(filter).matches : () => true;
 
   const instances = new Map(org.instances.map((i) => [i.id, i]));
   const recommendations: Recommendation[] = [];

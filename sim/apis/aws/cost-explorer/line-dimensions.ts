@@ -1,4 +1,5 @@
 // The dimension and tag values of a bill line, as Cost Explorer names them.
+import type { CostSource } from "../../../org/cost-sources";
 import type { Tags } from "../../../org/model";
 import { invalid } from "./input";
 
@@ -45,6 +46,15 @@ export function dimensionValue(line: Dimensioned, dimension: Dimension): string 
     case "INSTANCE_TYPE":
       return line.instanceType ?? "NoInstanceType";
   }
+}
+
+/**
+ * The value a dimension has on every line of a source, or undefined when it can change from day to day
+ * (the usage type and instance type of a resizable source).
+ */
+export function fixedDimensionValue(source: CostSource, dimension: Dimension): string | undefined {
+  if (source.resizable && (dimension === "USAGE_TYPE" || dimension === "INSTANCE_TYPE")) return undefined;
+  return dimensionValue(source, dimension);
 }
 
 /** A tag's value, "" when the line lacks the tag (Cost Explorer's `team$` group). */
