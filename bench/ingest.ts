@@ -81,7 +81,7 @@ try {
   const csv = path.join(scratch, "cost_daily.csv");
   const rows = await sql(
     url.toString(),
-    `SELECT day, account_id, service, region, team_tag, environment_tag, cost_centre_tag, unblended_cost, amortized_cost, estimated FROM cost_daily`,
+    `SELECT day, account_id, service, region, team_tag, environment_tag, cost_centre_tag, usage_group, unblended_cost, amortized_cost, estimated FROM cost_daily`,
   );
   const escape = (value: unknown) =>
     `"${String(value instanceof Date ? value.toISOString().slice(0, 10) : value).replace(/"/g, '""')}"`;
@@ -92,7 +92,7 @@ try {
   const copyStarted = performance.now();
   await sql(
     url.toString(),
-    `COPY cost_daily_copy (day, account_id, service, region, team_tag, environment_tag, cost_centre_tag, unblended_cost, amortized_cost, estimated) FROM '${csv}' WITH (FORMAT csv)`,
+    `COPY cost_daily_copy (day, account_id, service, region, team_tag, environment_tag, cost_centre_tag, usage_group, unblended_cost, amortized_cost, estimated) FROM '${csv}' WITH (FORMAT csv)`,
   );
   const copySeconds = (performance.now() - copyStarted) / 1000;
 
@@ -104,6 +104,7 @@ try {
     service: String(row.service),
     teamTag: String(row.team_tag),
     costCentreTag: String(row.cost_centre_tag),
+    usageGroup: String(row.usage_group),
     unblendedCost: String(row.unblended_cost),
     amortizedCost: String(row.amortized_cost),
     estimated: Boolean(row.estimated),
@@ -111,7 +112,12 @@ try {
   // Into an empty table, as COPY did: the delete of the old window is not part of the comparison.
   await sql(url.toString(), "DELETE FROM cost_daily");
   const writeStarted = performance.now();
-  await replaceCostWindow(database.prisma, { from: "2000-01-01", to: "2100-01-01" }, costRows, "bench");
+  await replaceCostWindow(database.prisma, {
+    window: { from: "2000-01-01", to: "2100-01-01" },
+    rows: costRows,
+    usageGroups: [],
+    jobRunId: "bench",
+  });
   const writeSeconds = (performance.now() - writeStarted) / 1000;
 
   // One day later: the daily incremental run.

@@ -10,6 +10,7 @@ export interface TagCoverageView {
   byRule: Array<{ rule: string; amount: string }>;
   worstAccounts: Array<{ accountId: string; name: string; unallocated: string }>;
   worstServices: Array<{ accountId: string; service: string; unallocated: string }>;
+  sharedByService: Array<{ service: string; kept: string; split: string }>;
 }
 
 export const allocationRuleLabel: Record<string, string> = {
@@ -138,6 +139,41 @@ export function TagCoveragePanels({ coverage, rangeLabel }: { coverage: TagCover
               sort: "amount",
               value: (row) => row.amount,
               render: (row) => formatUsd(row.amount),
+            },
+          ]}
+        />
+      </section>
+      <section aria-labelledby="shared-costs">
+        <h3 id="shared-costs" className="mb-1 font-semibold">
+          What the shared costs are
+        </h3>
+        <p className={`${muted} mb-2`}>
+          Costs the shared-cost policy on the Settings page names (support plans, NAT gateways, shared clusters&apos;
+          idle when split): kept on the shared line, or split across squads.
+        </p>
+        <DataTable
+          caption="Shared costs by service"
+          rows={coverage.sharedByService}
+          rowKey={(row) => row.service}
+          initialSort={{ key: "kept", direction: "desc" }}
+          empty={<p className={muted}>No shared costs in this range.</p>}
+          columns={[
+            { key: "service", header: "Service", sort: "text", value: (row) => row.service },
+            {
+              key: "kept",
+              header: "Kept shared",
+              numeric: true,
+              sort: "amount",
+              value: (row) => row.kept,
+              render: (row) => formatUsd(row.kept),
+            },
+            {
+              key: "split",
+              header: "Split across squads",
+              numeric: true,
+              sort: "amount",
+              value: (row) => row.split,
+              render: (row) => formatUsd(row.split),
             },
           ]}
         />

@@ -1,9 +1,10 @@
 // One day of the bill, allocated: every Cost Explorer dollar exactly once, with its owner and the rule
-// that decided it. Order for a cost line: shared service (policy), `team` tag (a squad's slug or a
+// that decided it. Order for a cost line: shared service or usage group (policy), `team` tag (a squad's slug or a
 // TEAM_TAG rule), cost-centre tag (a COST_CENTRE_TAG rule or a squad's cost centre), account (ACCOUNT
 // rule), else unallocated. EKS node cost is replaced by OpenCost's namespace split (carve-clusters.ts);
 // a namespace belongs to the squad its `team` label names, else a NAMESPACE rule's squad, else nobody;
-// each cluster's idle is its own IDLE line. Shared costs stay SHARED or are split (split-shared.ts).
+// each cluster's idle is its own IDLE line. Shared costs stay SHARED or are split (split-shared.ts). A usage
+// group's rows name it with their service ("EC2 - Other (NAT Gateway)"), whoever owns them.
 // Invariant: the rows add up to the day's cost facts exactly.
 import type { AllocationSettings } from "./allocation-settings";
 import {
@@ -16,6 +17,7 @@ import {
   type RuleRef,
   type SquadRef,
 } from "./allocation-types";
+import { serviceWithUsageGroup } from "../ingest/cost-explorer/usage-groups";
 import { carveClusters } from "./carve-clusters";
 import { buildOwnershipIndex, type OwnershipIndex } from "./ownership-index";
 import { splitShared } from "./split-shared";
@@ -39,7 +41,7 @@ export interface DayAllocation {
 }
 
 function ownCostFact(fact: CostFact, index: OwnershipIndex): Omit<AllocatedRow, "amount" | "cluster" | "namespace"> {
-  const base = { accountId: fact.accountId, service: fact.service };
+  const base = { accountId: fact.accountId, service: serviceWithUsageGroup(fact.service, fact.usageGroup) };
   const team = index.byTeam(fact.teamTag);
   if (team) return { ...base, ownerType: "SQUAD", squad: team, rule: "team-tag" };
   const costCentre = index.byCostCentre(fact.costCentreTag);
@@ -71,8 +73,9 @@ export function mergeRows(rows: readonly AllocatedRow[]): AllocatedRow[] {
 export function allocateDay(input: DayInput): DayAllocation {
   const index = input.index ?? buildOwnershipIndex(input.squads, input.rules);
   const sharedServices = new Set(input.settings.sharedServices);
+  const sharedUsageGroups = new Set<string>(input.settings.sharedUsageGroups);
   const sharedTeams = new Set(input.settings.sharedClusterTeams);
-  const isShared = (fact: CostFact) => sharedServices.has(fact.service);
+  const isShared = (fact: CostFact) => sharedServices.has(fact.service) || sharedUsageGroups.has(fact.usageGroup);
   const carve = carveClusters(input.costs, input.namespaces, input.clusters, isShared);
 
   const direct: AllocatedRow[] = [];
@@ -86,7 +89,7 @@ export function allocateDay(input: DayInput): DayAllocation {
         ownerType: "SHARED",
         squad: "",
         accountId: fact.accountId,
-        service: fact.service,
+        service: serviceWithUsageGroup(fact.service, fact.usageGroup),
         rule: "shared",
       });
     } else {

@@ -1,9 +1,10 @@
 // The shared-cost policy, editable on the Settings page and stored in settings under one key: which costs
-// are shared (whole services, and the idle capacity of clusters whose nodes a shared team owns), and
-// whether shared costs stay a "shared" line or are split across squads (proportional to each squad's
-// direct spend of the day, or evenly).
+// are shared (whole services, usage groups split out of a service such as NAT gateways, and the idle
+// capacity of clusters whose nodes a shared team owns), and whether shared costs stay a "shared" line or are
+// split across squads (proportional to each squad's direct spend of the day, or evenly).
 import { z } from "zod";
 import type { PrismaClient } from "../db/generated/client";
+import { USAGE_GROUP_NAMES } from "../ingest/cost-explorer/usage-groups";
 
 export const ALLOCATION_SETTING_KEY = "allocation.shared-costs";
 
@@ -12,6 +13,12 @@ const names = z.array(z.string().trim().min(1).max(200)).max(100);
 export const allocationSettingsSchema = z.object({
   /** Cost Explorer services whose whole cost is shared (matched before any ownership rule) */
   sharedServices: names.default(["AWS Support (Business)", "AWS Support (Developer)", "AWS Support (Enterprise)"]),
+  /** usage groups (cost_daily.usage_group) whose cost is shared, whoever's tag or account it carries */
+  sharedUsageGroups: z
+    .array(z.enum(USAGE_GROUP_NAMES))
+    .max(USAGE_GROUP_NAMES.length)
+    .refine((groups) => new Set(groups).size === groups.length, "each usage group once")
+    .default(["NAT Gateway"]),
   /** clusters whose nodes carry one of these `team` tags are shared clusters: their idle is a shared cost */
   sharedClusterTeams: names.default(["platform"]),
   /** "none" keeps shared costs on their own line; otherwise they are split across squads */

@@ -9,6 +9,8 @@ export interface CostFact {
   service: string;
   teamTag: string;
   costCentreTag: string;
+  /** a usage group split out of the service's line (cost_daily.usage_group), "" for the rest of it */
+  usageGroup: string;
   amount: Decimal;
 }
 

@@ -32,14 +32,15 @@ export async function loadDayFacts(prisma: PrismaClient, window: JobWindow): Pro
         service: string;
         team_tag: string;
         cost_centre_tag: string;
+        usage_group: string;
         amount: string;
       }>
     >`
-      SELECT day, account_id, service, team_tag, cost_centre_tag, SUM(unblended_cost)::text AS amount
+      SELECT day, account_id, service, team_tag, cost_centre_tag, usage_group, SUM(unblended_cost)::text AS amount
       FROM cost_daily
       WHERE day >= ${from}::date AND day < ${to}::date
-      GROUP BY day, account_id, service, team_tag, cost_centre_tag
-      ORDER BY day, account_id, service, team_tag, cost_centre_tag`,
+      GROUP BY day, account_id, service, team_tag, cost_centre_tag, usage_group
+      ORDER BY day, account_id, service, team_tag, cost_centre_tag, usage_group`,
     prisma.$queryRaw<Array<{ day: Date; cluster: string; namespace: string; team_label: string; amount: string }>>`
       SELECT day, cluster, namespace, team_label, SUM(total_cost)::text AS amount
       FROM namespace_cost_daily
@@ -54,6 +55,7 @@ export async function loadDayFacts(prisma: PrismaClient, window: JobWindow): Pro
       service: row.service,
       teamTag: row.team_tag,
       costCentreTag: row.cost_centre_tag,
+      usageGroup: row.usage_group,
       amount: new Decimal(row.amount),
     });
   }

@@ -24,15 +24,22 @@ export const costAndUsagePage = z.object({
 
 export type CostAndUsagePage = z.infer<typeof costAndUsagePage>;
 
-export const dimensionValuesPage = z.object({
-  NextPageToken: z.string().optional(),
-  DimensionValues: z.array(
-    z.object({
-      Value: z.string().regex(/^\d{12}$/, "expected a 12-digit account id"),
-      Attributes: z.record(z.string(), z.string()).optional(),
-    }),
-  ),
-});
+/** GetDimensionValues, with the shape each value of the dimension asked for must have. */
+export function dimensionValuesPage(value: z.ZodType<string>) {
+  return z.object({
+    NextPageToken: z.string().optional(),
+    DimensionValues: z.array(z.object({ Value: value, Attributes: z.record(z.string(), z.string()).optional() })),
+  });
+}
+
+export const accountId = z.string().regex(/^\d{12}$/, "expected a 12-digit account id");
+
+/** A usage type such as "USE1-NatGateway-Bytes": printable, no whitespace. */
+export const usageType = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[\x21-\x7e]+$/, "expected a usage type without spaces or control characters");
 
 /** GetCostForecast: the total, and per bucket the mean and the prediction interval asked for. */
 export const costForecastResponse = z.object({

@@ -1,6 +1,7 @@
 // Which days a Cost Explorer run fetches. The first run backfills `backfillMonths` whole months. Later
 // runs re-fetch a trailing window, because Cost Explorer restates recent days for a few days and the
-// previous month keeps changing until its invoice settles (early in the next month).
+// previous month keeps changing until its invoice settles (early in the next month). A month whose rows
+// were split by another set of usage groups (stored before an upgrade added one) is fetched again whole.
 import type { JobWindow } from "../../jobs/job-definition";
 import { addDays, type IsoDay } from "../../format/dates";
 
@@ -17,19 +18,29 @@ export const defaultCostWindowPolicy: CostWindowPolicy = {
   invoiceSettlesOnDay: 5,
 };
 
-function firstOfMonth(day: IsoDay, monthsBack = 0): IsoDay {
+export function firstOfMonth(day: IsoDay, monthsBack = 0): IsoDay {
   const date = new Date(`${day.slice(0, 7)}-01T00:00:00Z`);
   date.setUTCMonth(date.getUTCMonth() - monthsBack);
   return date.toISOString().slice(0, 10);
 }
 
+export interface StoredCosts {
+  newestDay: IsoDay | null;
+  /** the first day of the oldest stored month split by another set of usage groups than today's */
+  oldestStaleMonth: IsoDay | null;
+}
+
 /** today: the current UTC day; it is the window's exclusive end (Cost Explorer has partial data for it). */
-export function costWindow(today: IsoDay, newestStoredDay: IsoDay | null, policy = defaultCostWindowPolicy): JobWindow {
-  if (!newestStoredDay) return { from: firstOfMonth(today, policy.backfillMonths - 1), to: today };
+export function costWindow(today: IsoDay, stored: StoredCosts, policy = defaultCostWindowPolicy): JobWindow {
+  const backfillFrom = firstOfMonth(today, policy.backfillMonths - 1);
+  if (!stored.newestDay) return { from: backfillFrom, to: today };
   const restated = addDays(today, -policy.restatementDays);
   const unsettled = Number(today.slice(8, 10)) <= policy.invoiceSettlesOnDay ? firstOfMonth(today, 1) : restated;
-  const gapStart = addDays(newestStoredDay, 1);
-  const from = [restated, unsettled, gapStart].sort()[0]!;
+  const gapStart = addDays(stored.newestDay, 1);
+  // Months older than the backfill cannot be fetched again: Cost Explorer no longer has them.
+  const stale =
+    stored.oldestStaleMonth && (stored.oldestStaleMonth < backfillFrom ? backfillFrom : stored.oldestStaleMonth);
+  const from = [restated, unsettled, gapStart, ...(stale ? [stale] : [])].sort()[0]!;
   return { from, to: today };
 }
 

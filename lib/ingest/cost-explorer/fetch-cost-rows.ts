@@ -3,14 +3,11 @@ import { CostExplorerClient, DataUnavailableException, GetCostAndUsageCommand } 
 import { AwsCallError } from "../../aws/call-aws";
 import { parsePayload } from "../../aws/parse-payload";
 import { costAndUsagePage } from "./cost-explorer-payloads";
-import { COST_CENTRE_TAG, TEAM_TAG, tagValue, type CostRequestPlan } from "./plan-cost-requests";
+import type { CostRequestPlan, CostRowKey } from "./plan-cost-requests";
 
-export interface CostRow {
+export interface CostRow extends CostRowKey {
   day: string;
-  accountId: string;
-  service: string;
-  teamTag: string;
-  costCentreTag: string;
+  usageGroup: string;
   unblendedCost: string;
   amortizedCost: string;
   estimated: boolean;
@@ -38,29 +35,23 @@ export async function fetchCostRows(
         { abortSignal: signal },
       );
     } catch (error) {
-      // Cost Explorer has no data for this account and window (e.g. before the account existed).
+      // Cost Explorer has no data for this request's window (e.g. before the account existed).
       if (error instanceof DataUnavailableException) return rows;
       throw new AwsCallError("Cost Explorer", "GetCostAndUsage", error);
     }
     const page = parsePayload(costAndUsagePage, response, "Cost Explorer", "GetCostAndUsage");
     for (const result of page.ResultsByTime) {
       for (const group of result.Groups) {
-        const [service, tagKey] = group.Keys as [string, string];
-        const row = {
+        const key = plan.keyRow(group.Keys as [string, string]);
+        if (!key) continue;
+        rows.push({
+          ...key,
           day: result.TimePeriod.Start,
-          accountId: plan.accountId,
-          service,
+          usageGroup: plan.usageGroup,
           unblendedCost: group.Metrics.UnblendedCost.Amount,
           amortizedCost: group.Metrics.AmortizedCost.Amount,
           estimated: result.Estimated ?? false,
-        };
-        if (plan.kind === "by-team") {
-          const team = tagValue(tagKey, TEAM_TAG);
-          // Untagged spend comes from the second request, split by cost-centre: keep only tagged rows here.
-          if (team) rows.push({ ...row, teamTag: team, costCentreTag: "" });
-        } else {
-          rows.push({ ...row, teamTag: "", costCentreTag: tagValue(tagKey, COST_CENTRE_TAG) });
-        }
+        });
       }
     }
     nextPageToken = page.NextPageToken;

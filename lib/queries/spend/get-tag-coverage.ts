@@ -1,5 +1,6 @@
 // How much of the bill has an owner, by the rule that found it, and whom to chase: the accounts and the
-// account/service pairs with the most unallocated spend, worst first.
+// account/service pairs with the most unallocated spend, worst first. Also what the shared costs are, by
+// service (AWS Support, NAT gateways, ...), kept on the shared line or split across squads.
 import { z } from "zod";
 import type { PrismaClient } from "../../db/generated/client";
 import { fromIsoDay } from "../../format/dates";
@@ -14,6 +15,7 @@ export const tagCoverageSchema = z.object({
   byRule: z.array(z.object({ rule: z.string(), amount })),
   worstAccounts: z.array(z.object({ accountId: z.string(), name: z.string(), unallocated: amount })),
   worstServices: z.array(z.object({ accountId: z.string(), service: z.string(), unallocated: amount })),
+  sharedByService: z.array(z.object({ service: z.string(), kept: amount, split: amount })),
 });
 
 export type TagCoverage = z.infer<typeof tagCoverageSchema>;
@@ -26,7 +28,7 @@ export async function getTagCoverage(
   const from = fromIsoDay(window.from);
   const to = fromIsoDay(window.to);
   const limit = options.limit ?? 10;
-  const [share, byRule, accounts, services] = await Promise.all([
+  const [share, byRule, accounts, services, shared] = await Promise.all([
     prisma.$queryRaw<Array<{ share: string | null }>>`
       SELECT ROUND(SUM(amount) FILTER (WHERE owner_type = 'SQUAD') / NULLIF(SUM(amount), 0), 6)::text AS share
       FROM allocated_cost_daily WHERE day >= ${from}::date AND day < ${to}::date`,
@@ -44,6 +46,13 @@ export async function getTagCoverage(
       FROM allocated_cost_daily
       WHERE owner_type = 'UNALLOCATED' AND day >= ${from}::date AND day < ${to}::date
       GROUP BY account_id, service ORDER BY SUM(amount) DESC, account_id, service LIMIT ${limit}`,
+    prisma.$queryRaw<Array<{ service: string; kept: string; split: string }>>`
+      SELECT service,
+             COALESCE(SUM(amount) FILTER (WHERE rule = 'shared'), 0)::text AS kept,
+             COALESCE(SUM(amount) FILTER (WHERE rule = 'shared-split'), 0)::text AS split
+      FROM allocated_cost_daily
+      WHERE rule IN ('shared', 'shared-split') AND day >= ${from}::date AND day < ${to}::date
+      GROUP BY service ORDER BY SUM(amount) DESC, service`,
   ]);
   return {
     ownedShare: moneyText(share[0]?.share),
@@ -57,6 +66,11 @@ export async function getTagCoverage(
       accountId: row.account_id,
       service: row.service,
       unallocated: moneyText(row.unallocated),
+    })),
+    sharedByService: shared.map((row) => ({
+      service: row.service,
+      kept: moneyText(row.kept),
+      split: moneyText(row.split),
     })),
   };
 }

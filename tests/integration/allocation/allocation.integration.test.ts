@@ -270,4 +270,16 @@ describe("spend read models", () => {
     expect(worst.every((value, index) => index === 0 || value.lessThanOrEqualTo(worst[index - 1]!))).toBe(true);
     expect(coverage.worstServices[0]).toMatchObject({ accountId: expect.stringMatching(/^\d{12}$/) });
   });
+
+  it("shares NAT gateways by default: every NAT dollar Cost Explorer reported is on the shared line", async () => {
+    const [nat] = await database.prisma.$queryRaw<Array<{ total: string }>>`
+      SELECT SUM(unblended_cost)::text AS total FROM cost_daily
+      WHERE usage_group = 'NAT Gateway' AND day >= ${new Date(window.from)}::date AND day < ${new Date(window.to)}::date`;
+    expect(Number(nat!.total)).toBeGreaterThan(0);
+    const coverage = await getTagCoverage(database.prisma, window);
+    const shared = coverage.sharedByService.find((row) => row.service === "EC2 - Other (NAT Gateway)");
+    expect(shared).toBeDefined();
+    expect(new Decimal(shared!.kept).toFixed()).toBe(new Decimal(nat!.total).toFixed());
+    expect(new Decimal(shared!.split).isZero()).toBe(true);
+  });
 });

@@ -1,6 +1,11 @@
 // The Cost Explorer ingest against the sandbox's Cost Explorer, through the real SDK, into a real
 // database (PGlite, and Postgres in the second run of this suite).
-import { CostExplorerClient, GetCostAndUsageCommand } from "@aws-sdk/client-cost-explorer";
+import {
+  CostExplorerClient,
+  GetCostAndUsageCommand,
+  type GetCostAndUsageCommandInput,
+  type GetCostAndUsageCommandOutput,
+} from "@aws-sdk/client-cost-explorer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCostExplorerClient } from "@/lib/aws/aws-clients";
 import { Decimal } from "@/lib/db/decimal";
@@ -42,9 +47,11 @@ function costExplorerJob(today: () => string): JobDefinition {
   };
 }
 
-/** Cost Explorer's own daily totals (no grouping): the bill every stored row must add up to. */
-async function billByDay(window: JobWindow): Promise<Map<string, string>> {
-  const totals = new Map<string, string>();
+type DailyResult = NonNullable<GetCostAndUsageCommandOutput["ResultsByTime"]>[number];
+
+/** Every day's result of one daily UnblendedCost request, through every page. */
+async function dailyResults(window: JobWindow, request: Pick<GetCostAndUsageCommandInput, "Filter" | "GroupBy"> = {}) {
+  const results: DailyResult[] = [];
   let token: string | undefined;
   do {
     const page = await billClient.send(
@@ -52,15 +59,48 @@ async function billByDay(window: JobWindow): Promise<Map<string, string>> {
         TimePeriod: { Start: window.from, End: window.to },
         Granularity: "DAILY",
         Metrics: ["UnblendedCost"],
+        ...request,
         NextPageToken: token,
       }),
     );
-    for (const result of page.ResultsByTime ?? []) {
-      totals.set(result.TimePeriod!.Start!, new Decimal(result.Total!.UnblendedCost!.Amount!).toString());
-    }
+    results.push(...(page.ResultsByTime ?? []));
     token = page.NextPageToken;
   } while (token);
-  return totals;
+  return results;
+}
+
+/** Cost Explorer's own daily totals (no grouping): the bill every stored row must add up to. */
+async function billByDay(window: JobWindow): Promise<Map<string, string>> {
+  const results = await dailyResults(window);
+  return new Map(
+    results.map((result) => [result.TimePeriod!.Start!, new Decimal(result.Total!.UnblendedCost!.Amount!).toString()]),
+  );
+}
+
+/** Cost Explorer's own NAT gateway total per day: EC2 - Other grouped by usage type, the NatGateway ones. */
+async function natByDay(window: JobWindow): Promise<Map<string, string>> {
+  const totals = new Map<string, Decimal>();
+  const results = await dailyResults(window, {
+    Filter: { Dimensions: { Key: "SERVICE", Values: ["EC2 - Other"] } },
+    GroupBy: [{ Type: "DIMENSION", Key: "USAGE_TYPE" }],
+  });
+  for (const result of results) {
+    for (const group of result.Groups ?? []) {
+      if (!group.Keys![0]!.includes("NatGateway")) continue;
+      const day = result.TimePeriod!.Start!;
+      totals.set(day, (totals.get(day) ?? new Decimal(0)).plus(group.Metrics!.UnblendedCost!.Amount!));
+    }
+  }
+  return new Map([...totals].map(([day, total]) => [day, total.toString()]));
+}
+
+async function storedNatByDay(database: TestDatabase, window: JobWindow): Promise<Map<string, string>> {
+  const rows = await database.prisma.$queryRaw<Array<{ day: Date; total: Decimal }>>`
+    SELECT day, SUM(unblended_cost) AS total FROM cost_daily
+    WHERE usage_group = 'NAT Gateway' AND service = 'EC2 - Other'
+      AND day >= ${new Date(window.from)}::date AND day < ${new Date(window.to)}::date
+    GROUP BY day ORDER BY day`;
+  return new Map(rows.map((row) => [row.day.toISOString().slice(0, 10), new Decimal(row.total).toString()]));
 }
 
 async function storedByDay(database: TestDatabase, window: JobWindow): Promise<Map<string, string>> {
@@ -79,11 +119,19 @@ async function dump(database: TestDatabase) {
       service: true,
       teamTag: true,
       costCentreTag: true,
+      usageGroup: true,
       unblendedCost: true,
       amortizedCost: true,
       estimated: true,
     },
-    orderBy: [{ day: "asc" }, { accountId: "asc" }, { service: "asc" }, { teamTag: "asc" }, { costCentreTag: "asc" }],
+    orderBy: [
+      { day: "asc" },
+      { accountId: "asc" },
+      { service: "asc" },
+      { teamTag: "asc" },
+      { costCentreTag: "asc" },
+      { usageGroup: "asc" },
+    ],
   });
   return rows.map((row) => ({
     ...row,
@@ -107,6 +155,10 @@ describe("Cost Explorer ingest", () => {
       const bill = await billByDay(window);
       expect(bill.size).toBe(384);
       expect(await storedByDay(database, window)).toEqual(bill);
+      // NAT gateways are split out of EC2 - Other exactly, every day they cost something.
+      const nat = await natByDay(window);
+      expect(nat.size).toBeGreaterThan(300);
+      expect(await storedNatByDay(database, window)).toEqual(nat);
       console.log(
         `backfill: ${backfill.status === "SUCCEEDED" && backfill.rowsWritten} rows, ${backfillRequests} Cost Explorer requests`,
       );
@@ -122,6 +174,24 @@ describe("Cost Explorer ingest", () => {
       expect(incrementalRequests).toBeLessThan(backfillRequests / 5);
       const after = { from: "2025-11-01", to: today };
       expect(await storedByDay(database, after)).toEqual(await billByDay(after));
+
+      // Months stored by a version without today's usage groups (here: forgotten records of six months) are
+      // fetched again whole by the next scheduled run, and stay exact.
+      await database.prisma.costExplorerMonth.deleteMany({ where: { month: { gte: new Date("2026-05-01") } } });
+      await database.prisma.costExplorerMonth.update({
+        where: { month: new Date("2026-04-01") },
+        data: { usageGroups: [] },
+      });
+      const upgrade = await runJob(database.prisma, job, { trigger: "schedule", holder: "test" });
+      if (upgrade.status !== "SUCCEEDED") throw new Error(`the run after the upgrade ended ${upgrade.status}`);
+      const [refetched] = await database.prisma.$queryRaw<Array<{ first: Date }>>`
+        SELECT MIN(day) AS first FROM cost_daily WHERE job_run_id = ${upgrade.runId}`;
+      expect(refetched!.first.toISOString().slice(0, 10)).toBe("2026-04-01");
+      const months = await database.prisma.costExplorerMonth.findMany({ orderBy: { month: "asc" } });
+      expect(months).toHaveLength(13);
+      expect(months.every((month) => month.usageGroups.join() === "NAT Gateway")).toBe(true);
+      expect(await storedByDay(database, after)).toEqual(await billByDay(after));
+      expect(await storedNatByDay(database, after)).toEqual(await natByDay(after));
     } finally {
       await database.drop();
     }

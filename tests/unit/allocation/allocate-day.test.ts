@@ -201,6 +201,47 @@ describe("allocateDay: shared costs", () => {
     expect(total(rows)).toBe("130");
   });
 
+  describe("NAT gateways (the usage group split out of EC2 - Other)", () => {
+    const nat = cost("12", { service: "EC2 - Other", usageGroup: "NAT Gateway", teamTag: "checkout" });
+    const volumes = cost("10", { service: "EC2 - Other", teamTag: "checkout" });
+
+    it("shares NAT by default, whoever's tag it carries, and keeps the rest of EC2 - Other with its owner", () => {
+      const { rows } = allocateDay(input({ costs: [nat, volumes] }));
+      expect(summary(rows)).toEqual([
+        expect.objectContaining({
+          owner: "SHARED",
+          service: "EC2 - Other (NAT Gateway)",
+          rule: "shared",
+          amount: "12",
+        }),
+        expect.objectContaining({ owner: "SQUAD", squad: "checkout", service: "EC2 - Other", amount: "10" }),
+      ]);
+    });
+
+    it("splits NAT with the other shared costs when the policy splits", () => {
+      const { rows } = allocateDay(input({ costs: [nat, volumes, ...direct], settings: { split: "proportional" } }));
+      const split = rows.filter((row) => row.rule === "shared-split");
+      expect(summary(split).map((row) => [row.squad, row.service, row.amount])).toEqual([
+        ["checkout", "EC2 - Other (NAT Gateway)", "6"],
+        ["search", "EC2 - Other (NAT Gateway)", "6"],
+      ]);
+      expect(total(rows)).toBe("52");
+    });
+
+    it("gives NAT to its owner, named as NAT, when the policy does not share it", () => {
+      const { rows } = allocateDay(input({ costs: [nat, volumes], settings: { sharedUsageGroups: [] } }));
+      expect(summary(rows)).toEqual([
+        expect.objectContaining({ owner: "SQUAD", squad: "checkout", service: "EC2 - Other", amount: "10" }),
+        expect.objectContaining({
+          owner: "SQUAD",
+          squad: "checkout",
+          service: "EC2 - Other (NAT Gateway)",
+          amount: "12",
+        }),
+      ]);
+    });
+  });
+
   it("keeps shared costs shared when there is no squad to split them to", () => {
     const { rows } = allocateDay(input({ costs: [support], squads: [], settings: { split: "even" } }));
     expect(summary(rows)).toEqual([expect.objectContaining({ owner: "SHARED", amount: "100" })]);

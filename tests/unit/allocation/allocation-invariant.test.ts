@@ -31,11 +31,13 @@ describe("allocateDay invariant", () => {
       const random = seeded(seed);
       const costs: CostFact[] = Array.from({ length: 1 + random.int(40) }, () => {
         const teamTag = random.pick(teams);
+        const service = random.pick(services);
         return {
           accountId: random.pick(accounts),
-          service: random.pick(services),
+          service,
           teamTag,
           costCentreTag: teamTag ? "" : random.pick(centres),
+          usageGroup: service === "EC2 - Other" ? random.pick(["", "NAT Gateway"]) : "",
           amount: random.amount(500, true),
         };
       });
@@ -63,9 +65,9 @@ describe("allocateDay invariant", () => {
         : [];
       const bill = costs.reduce((sum, fact) => sum.plus(fact.amount), new Decimal(0)).toFixed();
       for (const split of ["none", "proportional", "even"] as const) {
-        const { rows } = allocateDay(
-          input({ costs, namespaces, clusters, rules, squads, settings: { split, sharedClusterTeams: ["platform"] } }),
-        );
+        const sharedUsageGroups = random.int(2) ? (["NAT Gateway"] as const) : [];
+        const settings = { split, sharedClusterTeams: ["platform"], sharedUsageGroups: [...sharedUsageGroups] };
+        const { rows } = allocateDay(input({ costs, namespaces, clusters, rules, squads, settings }));
         expect(total(rows), `seed ${seed}, split ${split}`).toBe(bill);
         for (const row of rows) expect(row.amount.decimalPlaces()).toBeLessThanOrEqual(10);
         // The carve never takes more from an EC2 line than OpenCost allocated.

@@ -22,6 +22,7 @@ export function cost(amount: string, fields: Partial<Omit<CostFact, "amount">> =
     service: "Amazon S3",
     teamTag: "",
     costCentreTag: "",
+    usageGroup: "",
     ...fields,
     amount: new Decimal(amount),
   };
