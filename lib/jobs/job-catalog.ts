@@ -41,7 +41,7 @@ export const jobCatalog = {
   allocation: {
     name: "allocation",
     description:
-      "Who owns each dollar: team tag, cost centre, namespace and account rules; EKS nodes replaced by OpenCost's namespace split; history recomputed",
+      "Who owns each dollar: team tag, cost centre, namespace and account rules; EKS nodes replaced by OpenCost's namespace split; recomputes the months whose facts or policy changed",
     // After the hourly OpenCost ingest (:30) and the Cost Explorer ingest (:20 every six hours).
     schedule: "50 * * * *",
   },
