@@ -1,19 +1,37 @@
 import Link from "next/link";
 import { OwnershipRulesEditor } from "@/components/spend/ownership-rules-editor";
+import { SharedCostsForm } from "@/components/spend/shared-costs-form";
+import { describeSharedCostChange } from "@/components/spend/shared-costs-form-fields";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { ProblemPanel } from "@/components/ui/problem-panel";
 import { Table, Td, Th } from "@/components/ui/table";
+import { ALLOCATION_SETTING_KEY, getAllocationSettings } from "@/lib/allocation/allocation-settings";
 import { loadOrDescribe } from "@/lib/db/describe-error";
 import { getPrisma } from "@/lib/db/prisma";
 import { formatDateTime } from "@/lib/format/dates";
-import { listOwnershipRuleChanges } from "@/lib/queries/ownership-rule-changes";
+import { listRecentCostServices } from "@/lib/queries/cost-services";
+import { listSettingsChanges, type SettingsChange } from "@/lib/queries/ownership-rule-changes";
 import { getSettingsOverview } from "@/lib/queries/settings-overview";
 import { listSquads } from "@/lib/queries/squad-list";
 import { createRuleAction, deleteRuleAction, updateRuleAction } from "./actions";
+import { saveSharedCostsAction } from "./shared-costs-actions";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Settings" };
+
+/** What a change was, and its before and after in words. */
+function describeChange(change: SettingsChange): { what: string; before: string; after: string } {
+  if (change.subject === "shared-costs") {
+    if (!change.after) return { what: "shared-cost policy", before: "—", after: "—" };
+    return { what: "shared-cost policy", ...describeSharedCostChange(change.before, change.after) };
+  }
+  return {
+    what: `rule ${change.action.replace("ownership-rule.", "")}`,
+    before: change.before ? describeRule(change.before) : "—",
+    after: change.after ? describeRule(change.after) : "—",
+  };
+}
 
 function describeRule(value: unknown): string {
   if (typeof value !== "object" || value === null) return "—";
@@ -24,18 +42,30 @@ function describeRule(value: unknown): string {
 export default async function SettingsPage() {
   const loaded = await loadOrDescribe("settings", async () => {
     const prisma = await getPrisma();
-    const [overview, squads, changes] = await Promise.all([
+    const [overview, squads, changes, allocationPolicy, recentServices] = await Promise.all([
       getSettingsOverview(prisma),
       listSquads(prisma, null),
-      listOwnershipRuleChanges(prisma),
+      listSettingsChanges(prisma),
+      getAllocationSettings(prisma),
+      listRecentCostServices(prisma),
     ]);
-    return { ...overview, squads, changes };
+    const policySetting = overview.settings.find((setting) => setting.key === ALLOCATION_SETTING_KEY);
+    return {
+      ...overview,
+      // The detector section counts its own settings; the shared-cost policy has its section.
+      settings: overview.settings.filter((setting) => setting !== policySetting),
+      policyChange: policySetting ? { by: policySetting.updatedBy, at: policySetting.updatedAt.toISOString() } : null,
+      allocationPolicy,
+      recentServices,
+      squads,
+      changes,
+    };
   });
   return (
     <>
       <PageHeader
         title="Settings"
-        description="Ownership rules decide which squad owns each dollar; thresholds tune the waste detectors."
+        description="Ownership rules and the shared-cost policy decide who owns each dollar; thresholds tune the waste detectors."
       />
       {!loaded.ok ? (
         <ProblemPanel problem={loaded.problem} />
@@ -62,14 +92,31 @@ export default async function SettingsPage() {
               }
             />
           </section>
+          <section aria-labelledby="shared-costs">
+            <h2 id="shared-costs" className="mb-1 text-lg font-semibold">
+              Shared costs
+            </h2>
+            <p className="mb-4 max-w-3xl text-sm text-slate-600 dark:text-slate-400">
+              Costs no single squad causes (support plans, NAT gateways, the idle of shared clusters): matched before
+              any ownership rule, then kept on a Shared line or split across the squads. Every change is audited.
+            </p>
+            <SharedCostsForm
+              action={saveSharedCostsAction}
+              policy={loaded.data.allocationPolicy}
+              recentServices={loaded.data.recentServices}
+              lastChange={loaded.data.policyChange}
+            />
+          </section>
           <section aria-labelledby="rule-changes">
             <h2 id="rule-changes" className="mb-3 text-lg font-semibold">
-              Recent rule changes
+              Recent rule and policy changes
             </h2>
             {loaded.data.changes.length === 0 ? (
-              <p className="text-sm text-slate-600 dark:text-slate-400">No ownership rule has been changed yet.</p>
+              <p className="text-sm text-slate-600 dark:text-slate-400">
+                No ownership rule or shared-cost policy has been changed yet.
+              </p>
             ) : (
-              <Table caption="Recent ownership rule changes">
+              <Table caption="Recent ownership rule and shared-cost policy changes">
                 <thead>
                   <tr>
                     <Th>When</Th>
@@ -80,15 +127,18 @@ export default async function SettingsPage() {
                   </tr>
                 </thead>
                 <tbody>
-                  {loaded.data.changes.map((change) => (
-                    <tr key={change.id}>
-                      <Td>{formatDateTime(new Date(change.at))}</Td>
-                      <Td>{change.actor}</Td>
-                      <Td>{change.action.replace("ownership-rule.", "")}</Td>
-                      <Td>{change.before ? describeRule(change.before) : "—"}</Td>
-                      <Td>{change.after ? describeRule(change.after) : "—"}</Td>
-                    </tr>
-                  ))}
+                  {loaded.data.changes.map((change) => {
+                    const described = describeChange(change);
+                    return (
+                      <tr key={change.id}>
+                        <Td>{formatDateTime(new Date(change.at))}</Td>
+                        <Td>{change.actor}</Td>
+                        <Td>{described.what}</Td>
+                        <Td>{described.before}</Td>
+                        <Td>{described.after}</Td>
+                      </tr>
+                    );
+                  })}
                 </tbody>
               </Table>
             )}

@@ -2,6 +2,7 @@
 
 import { useActionState, useId, useState, type ReactNode } from "react";
 import { useCan } from "../auth/viewer-context";
+import { FieldError, FormResult } from "../ui/form-feedback";
 import { DataTable, type DataColumn } from "./data-table";
 import { idleRuleForm, type RuleFormState } from "./rule-form-state";
 
@@ -32,26 +33,6 @@ const primary =
   "rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700 disabled:opacity-60";
 const secondary =
   "rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-800";
-
-function FieldError({ id, message }: { id: string; message?: string }) {
-  return message ? (
-    <p id={id} className="mt-1 text-xs text-red-700 dark:text-red-300">
-      {message}
-    </p>
-  ) : null;
-}
-
-function Result({ state }: { state: RuleFormState }) {
-  if (state.status === "idle") return null;
-  return (
-    <p
-      role={state.status === "error" ? "alert" : "status"}
-      className={`text-sm ${state.status === "error" ? "text-red-700 dark:text-red-300" : "text-emerald-700 dark:text-emerald-300"}`}
-    >
-      {state.message}
-    </p>
-  );
-}
 
 /** The fields of a rule, add or edit; errors sit under their field and the form keeps what was typed. */
 function RuleForm({
@@ -161,7 +142,7 @@ function RuleForm({
             Cancel
           </button>
         ) : null}
-        <Result state={state} />
+        <FormResult state={state} />
       </div>
     </form>
   );
@@ -191,7 +172,7 @@ function DeleteRule({ rule, action }: { rule: RuleRow; action: RuleAction }) {
       <button type="button" className={secondary} onClick={() => setConfirming(false)}>
         Keep
       </button>
-      <Result state={state} />
+      <FormResult state={state} />
     </form>
   );
 }
