@@ -26,6 +26,15 @@ const statusTone: Record<string, string> = {
   QUEUED: "text-amber-700 dark:text-amber-300",
 };
 
+/** A failed run's error in red; a run that succeeded with a note (e.g. the forecast not stored) as a warning. */
+function RunProblem({ status, error }: { status: string; error: string | null }) {
+  if (!error) return <>—</>;
+  if (status === "SUCCEEDED") {
+    return <span className="text-amber-800 dark:text-amber-200">Warning: {error}</span>;
+  }
+  return <span className="text-red-700 dark:text-red-300">{error}</span>;
+}
+
 function Status({ status }: { status: string }) {
   return <span className={`font-medium ${statusTone[status] ?? ""}`}>{statusLabel[status] ?? status}</span>;
 }
@@ -138,7 +147,7 @@ export function JobsDashboard({ initial }: { initial: JobsOverview }) {
                 <Th>Started</Th>
                 <Th numeric>Rows</Th>
                 <Th numeric>API requests</Th>
-                <Th>Error</Th>
+                <Th>Error or warning</Th>
               </tr>
             </thead>
             <tbody>
@@ -152,7 +161,9 @@ export function JobsDashboard({ initial }: { initial: JobsOverview }) {
                   <Td>{formatDateTime(new Date(run.startedAt))}</Td>
                   <Td numeric>{run.rowsWritten.toLocaleString("en-US")}</Td>
                   <Td numeric>{run.apiRequests.toLocaleString("en-US")}</Td>
-                  <Td>{run.error ? <span className="text-red-700 dark:text-red-300">{run.error}</span> : "—"}</Td>
+                  <Td>
+                    <RunProblem status={run.status} error={run.error} />
+                  </Td>
                 </tr>
               ))}
             </tbody>
