@@ -23,7 +23,7 @@ export function percentile(samples: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-async function timed(label: string, job: JobDefinition, prisma: Parameters<typeof runJob>[0]) {
+async function timed(label: string, job: JobDefinition, prisma: Parameters<typeof runJob>[0]): Promise<number> {
   const started = performance.now();
   const result = await runJob(prisma, job, {
     trigger: "cli",
@@ -31,9 +31,9 @@ async function timed(label: string, job: JobDefinition, prisma: Parameters<typeo
     log: (message) => label.startsWith("allocation") && console.log(`    ${message}`),
   });
   if (result.status !== "SUCCEEDED") throw new Error(`${label} failed: ${JSON.stringify(result)}`);
-  console.log(
-    `  ${label.padEnd(44)} ${((performance.now() - started) / 1000).toFixed(1).padStart(7)} s, ${result.rowsWritten} rows`,
-  );
+  const seconds = (performance.now() - started) / 1000;
+  console.log(`  ${label.padEnd(44)} ${seconds.toFixed(1).padStart(7)} s, ${result.rowsWritten} rows`);
+  return seconds;
 }
 
 export interface IngestedSandbox {
@@ -71,7 +71,15 @@ export async function ingestSandbox(options: { scale: string; admin: string; nam
     await timed("inventory ingest", inventoryJob, database.prisma);
     await timed("Cost Explorer ingest", costExplorerJob, database.prisma);
     await timed("OpenCost ingest", openCostJob, database.prisma);
-    await timed("allocation (all days)", allocationJob, database.prisma);
+    const full = await timed("allocation (all days)", allocationJob, database.prisma);
+    // The hourly run: nothing new, then after the trailing Cost Explorer window was fetched again.
+    const unchanged = await timed("allocation again (nothing changed)", allocationJob, database.prisma);
+    await timed("Cost Explorer again (trailing window)", costExplorerJob, database.prisma);
+    const trailing = await timed("allocation after it", allocationJob, database.prisma);
+    console.log(
+      `  ratio to the full allocation                 nothing changed ${(unchanged / full).toFixed(3)}, ` +
+        `after the trailing window ${(trailing / full).toFixed(3)}`,
+    );
     const rows = await sql(url.toString(), "SELECT COUNT(*) AS n FROM allocated_cost_daily");
     console.log(`  allocated_cost_daily rows                    ${rows.rows[0].n}`);
   } catch (error) {
