@@ -1,7 +1,9 @@
 // Which days a Cost Explorer run fetches. The first run backfills `backfillMonths` whole months. Later
 // runs re-fetch a trailing window, because Cost Explorer restates recent days for a few days and the
-// previous month keeps changing until its invoice settles (early in the next month). A month whose rows
-// were split by another set of usage groups (stored before an upgrade added one) is fetched again whole.
+// previous month keeps changing until its invoice settles (early in the next month). A day stored as
+// estimated is fetched again until Cost Explorer settles it, however long ago the last run was. A month
+// whose rows were split by another set of usage groups (stored before an upgrade added one) is fetched
+// again whole.
 import type { JobWindow } from "../../jobs/job-definition";
 import { addDays, type IsoDay } from "../../format/dates";
 
@@ -26,6 +28,8 @@ export function firstOfMonth(day: IsoDay, monthsBack = 0): IsoDay {
 
 export interface StoredCosts {
   newestDay: IsoDay | null;
+  /** the oldest day stored with Cost Explorer's "estimated" flag */
+  oldestEstimatedDay: IsoDay | null;
   /** the first day of the oldest stored month split by another set of usage groups than today's */
   oldestStaleMonth: IsoDay | null;
 }
@@ -37,10 +41,11 @@ export function costWindow(today: IsoDay, stored: StoredCosts, policy = defaultC
   const restated = addDays(today, -policy.restatementDays);
   const unsettled = Number(today.slice(8, 10)) <= policy.invoiceSettlesOnDay ? firstOfMonth(today, 1) : restated;
   const gapStart = addDays(stored.newestDay, 1);
-  // Months older than the backfill cannot be fetched again: Cost Explorer no longer has them.
-  const stale =
-    stored.oldestStaleMonth && (stored.oldestStaleMonth < backfillFrom ? backfillFrom : stored.oldestStaleMonth);
-  const from = [restated, unsettled, gapStart, ...(stale ? [stale] : [])].sort()[0]!;
+  // Days older than the backfill cannot be fetched again: Cost Explorer no longer has them.
+  const refetch = [stored.oldestStaleMonth, stored.oldestEstimatedDay]
+    .filter((day): day is IsoDay => day !== null)
+    .map((day) => (day < backfillFrom ? backfillFrom : day));
+  const from = [restated, unsettled, gapStart, ...refetch].sort()[0]!;
   return { from, to: today };
 }
 
