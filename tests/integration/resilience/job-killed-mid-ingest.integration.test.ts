@@ -67,8 +67,8 @@ async function costMonths(url: string): Promise<Record<string, string>> {
     url,
     `SELECT to_char(day, 'YYYY-MM') AS month, count(*)::int AS rows,
        md5(string_agg(concat_ws('|', day, account_id, service, region, team_tag, environment_tag, cost_centre_tag,
-         unblended_cost, amortized_cost, usage_quantity, estimated), ',' ORDER BY day, account_id, service, region,
-         team_tag, environment_tag, cost_centre_tag)) AS hash
+         usage_group, unblended_cost, amortized_cost, usage_quantity, estimated), ',' ORDER BY day, account_id, service,
+         region, team_tag, environment_tag, cost_centre_tag, usage_group)) AS hash
      FROM cost_daily GROUP BY 1 ORDER BY 1`,
   );
   return Object.fromEntries(rows.map((row) => [row.month, `${row.rows}:${row.hash}`]));
