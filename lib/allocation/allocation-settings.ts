@@ -4,7 +4,7 @@
 // split across squads (proportional to each squad's direct spend of the day, or evenly).
 import { z } from "zod";
 import type { PrismaClient } from "../db/generated/client";
-import { USAGE_GROUP_NAMES } from "../ingest/cost-explorer/usage-groups";
+import { NAT_GATEWAY_USAGE_GROUP, USAGE_GROUP_NAMES } from "../ingest/cost-explorer/usage-groups";
 
 export const ALLOCATION_SETTING_KEY = "allocation.shared-costs";
 
@@ -18,7 +18,7 @@ export const allocationSettingsSchema = z.object({
     .array(z.enum(USAGE_GROUP_NAMES))
     .max(USAGE_GROUP_NAMES.length)
     .refine((groups) => new Set(groups).size === groups.length, "each usage group once")
-    .default(["NAT Gateway"]),
+    .default([NAT_GATEWAY_USAGE_GROUP]),
   /** clusters whose nodes carry one of these `team` tags are shared clusters: their idle is a shared cost */
   sharedClusterTeams: names.default(["platform"]),
   /** "none" keeps shared costs on their own line; otherwise they are split across squads */

@@ -23,7 +23,7 @@ async function groupCosts(prisma: PrismaClient, group: CostGroup, from: IsoDay, 
     where: {
       accountId: group.accountId,
       teamTag: group.teamTag,
-      service: { in: group.services },
+      OR: group.lines.map(({ service, usageGroup }) => ({ service, usageGroup })),
       day: { gte: fromIsoDay(from), lte: fromIsoDay(to) },
     },
     select: { day: true, unblendedCost: true, estimated: true },

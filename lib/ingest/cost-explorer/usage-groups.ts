@@ -17,8 +17,10 @@ export interface UsageGroup {
 
 export const EC2_OTHER_SERVICE = "EC2 - Other";
 
+export const NAT_GATEWAY_USAGE_GROUP = "NAT Gateway";
+
 export const USAGE_GROUPS = [
-  { name: "NAT Gateway", service: EC2_OTHER_SERVICE, usageTypeContains: "NatGateway" },
+  { name: NAT_GATEWAY_USAGE_GROUP, service: EC2_OTHER_SERVICE, usageTypeContains: "NatGateway" },
 ] as const satisfies readonly UsageGroup[];
 
 export type UsageGroupName = (typeof USAGE_GROUPS)[number]["name"];

@@ -139,7 +139,11 @@ describe("from merged pull request to realised saving", () => {
           (l) =>
             l.accountId === group.accountId &&
             (l.tags.team ?? "") === group.teamTag &&
-            group.services.includes(l.service),
+            group.lines.some(
+              (line) =>
+                line.service === l.service &&
+                (line.usageGroup === "NAT Gateway") === l.usageType.includes("NatGateway"),
+            ),
         )
         .reduce((sum, l) => sum.add(new Decimal(l.unblendedMicros).div(1_000_000)), new Decimal(0));
     const mean = (days: string[]) => days.reduce((s, d) => s.add(groupDaily(d)), new Decimal(0)).div(days.length);
