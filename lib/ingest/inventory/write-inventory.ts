@@ -7,6 +7,10 @@ import { type GoneMark, planInventoryWrites } from "./plan-inventory-writes";
 import type { InventoryKind } from "./resource-attributes";
 
 const BATCH = 5_000;
+// A created row binds ~17 parameters. Past Postgres' 32,767 per statement Prisma splits a createMany and
+// runs the parts concurrently on the transaction's one connection, which pg warns about (and pg 9 will
+// refuse): keep each createMany under the limit.
+const CREATE_BATCH = 1_000;
 
 export interface InventoryScope {
   /** the regions the run listed completely: only their stored rows can be marked gone */
@@ -40,9 +44,9 @@ function columns(row: InventoryRow) {
   };
 }
 
-function batches<T>(items: readonly T[]): T[][] {
+function batches<T>(items: readonly T[], size = BATCH): T[][] {
   const result: T[][] = [];
-  for (let start = 0; start < items.length; start += BATCH) result.push(items.slice(start, start + BATCH));
+  for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
   return result;
 }
 
@@ -87,7 +91,7 @@ export async function writeInventory(
       });
       const plan = planInventoryWrites(stored, inventory, runAt);
 
-      for (const batch of batches(plan.creates)) {
+      for (const batch of batches(plan.creates, CREATE_BATCH)) {
         await tx.resource.createMany({
           data: batch.map((row) => ({ ...columns(row), firstSeenAt: runAt, lastSeenAt: runAt })),
         });
