@@ -11,6 +11,7 @@
 // detection_gaps in the same transaction, one row a resource with every reason, so the Waste overview says
 // what was not judged and why, apart from the findings.
 import type { Prisma, PrismaClient } from "../db/generated/client";
+import { inBatches, rowsPerStatement } from "../db/statement-batches";
 import type { RecommendationStatus, RecommendationType } from "../db/generated/enums";
 import type { IsoDay } from "../format/dates";
 import { detectAll, RECOMMENDATION_TYPES } from "./detect-all";
@@ -25,6 +26,9 @@ import {
 import { evidenceHash } from "./evidence-hash";
 import { loadDetectionFacts } from "./load-detection-facts";
 import type { Thresholds } from "./thresholds";
+
+/** a created recommendation binds at most its 22 columns (headroom for more) */
+const RECOMMENDATION_ROWS_PER_STATEMENT = rowsPerStatement(30);
 
 export interface TypeSummary {
   findings: number;
@@ -206,7 +210,9 @@ async function applyType(
     if (reopen) summary.reopened++;
     else summary.updated++;
   }
-  if (creates.length > 0) summary.created = (await tx.recommendation.createMany({ data: creates })).count;
+  for (const batch of inBatches(creates, RECOMMENDATION_ROWS_PER_STATEMENT)) {
+    summary.created += (await tx.recommendation.createMany({ data: batch })).count;
+  }
 
   const resolve = stored.filter((r) => {
     if (seen.has(naturalKey(r))) return false;

@@ -1,16 +1,15 @@
 // Writes one complete inventory run in a single transaction: readers see the inventory before the run or
 // after it, never half of it, and a run that fails before this point has changed nothing.
 import type { Prisma, PrismaClient } from "../../db/generated/client";
+import { inBatches, rowsPerStatement } from "../../db/statement-batches";
 import { fromIsoDay } from "../../format/dates";
 import { GONE_STATE, type InventoryRow, type RegionInventory } from "./inventory-row";
 import { type GoneMark, planInventoryWrites } from "./plan-inventory-writes";
 import type { InventoryKind } from "./resource-attributes";
 
 const BATCH = 5_000;
-// A created row binds ~17 parameters. Past Postgres' 32,767 per statement Prisma splits a createMany and
-// runs the parts concurrently on the transaction's one connection, which pg warns about (and pg 9 will
-// refuse): keep each createMany under the limit.
-const CREATE_BATCH = 1_000;
+/** a created resource binds its columns plus id, firstSeenAt and lastSeenAt */
+const CREATE_BATCH = rowsPerStatement(20);
 
 export interface InventoryScope {
   /** the regions the run listed completely: only their stored rows can be marked gone */
@@ -42,12 +41,6 @@ function columns(row: InventoryRow) {
     launchedAt: row.launchedAt,
     stateChangedAt: row.stateChangedAt,
   };
-}
-
-function batches<T>(items: readonly T[], size = BATCH): T[][] {
-  const result: T[][] = [];
-  for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size));
-  return result;
 }
 
 /** Gone marks grouped by their day and time, so each group is one UPDATE. */
@@ -91,7 +84,7 @@ export async function writeInventory(
       });
       const plan = planInventoryWrites(stored, inventory, runAt);
 
-      for (const batch of batches(plan.creates, CREATE_BATCH)) {
+      for (const batch of inBatches(plan.creates, CREATE_BATCH)) {
         await tx.resource.createMany({
           data: batch.map((row) => ({ ...columns(row), firstSeenAt: runAt, lastSeenAt: runAt })),
         });
@@ -103,12 +96,12 @@ export async function writeInventory(
           select: { id: true },
         });
       }
-      for (const batch of batches(plan.unchanged)) {
+      for (const batch of inBatches(plan.unchanged, BATCH)) {
         await tx.resource.updateMany({ where: { id: { in: batch } }, data: { lastSeenAt: runAt } });
       }
       for (const group of groupGone(plan.gone)) {
         const { goneOn, at } = group[0]!;
-        for (const batch of batches(group)) {
+        for (const batch of inBatches(group, BATCH)) {
           await tx.resource.updateMany({
             where: { id: { in: batch.map((mark) => mark.id) } },
             data: { state: GONE_STATE, goneOn: fromIsoDay(goneOn), stateChangedAt: at },

@@ -2,6 +2,7 @@
 // per request so no call asks OpenCost for a huge window. Days before the newest stored one are closed
 // and fetched once; the newest stored day and today are fetched again on every run.
 import type { PrismaClient } from "../../db/generated/client";
+import { inBatches, rowsPerStatement } from "../../db/statement-batches";
 import { addDays, fromIsoDay, toIsoDay, todayUtc, type IsoDay } from "../../format/dates";
 import type { JobContext, JobWindow } from "../../jobs/job-definition";
 import type { OpenCostClient } from "./opencost-client";
@@ -16,6 +17,8 @@ export interface OpenCostIngestDeps {
 }
 
 const DAYS_PER_TRANSACTION = 31;
+/** a namespace_cost_daily row binds at most its 16 columns */
+const NAMESPACE_ROWS_PER_STATEMENT = rowsPerStatement(16);
 
 function backfillStart(today: IsoDay, months: number): IsoDay {
   const date = new Date(`${today.slice(0, 7)}-01T00:00:00Z`);
@@ -43,9 +46,11 @@ async function replaceDays(prisma: PrismaClient, days: IsoDay[], rows: Namespace
   await prisma.$transaction(
     async (tx) => {
       await tx.namespaceCostDaily.deleteMany({ where: { day: { in: days.map(fromIsoDay) } } });
-      await tx.namespaceCostDaily.createMany({
-        data: rows.map((row) => ({ ...row, day: fromIsoDay(row.day), jobRunId })),
-      });
+      for (const batch of inBatches(rows, NAMESPACE_ROWS_PER_STATEMENT)) {
+        await tx.namespaceCostDaily.createMany({
+          data: batch.map((row) => ({ ...row, day: fromIsoDay(row.day), jobRunId })),
+        });
+      }
     },
     { timeout: 300_000, maxWait: 60_000 },
   );
