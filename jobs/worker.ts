@@ -7,19 +7,10 @@ import { getConfig } from "../lib/config/env";
 import { migrateDatabase } from "../lib/db/migrate-database";
 import { closeDatabase, getDatabase } from "../lib/db/prisma";
 import { tick } from "../lib/jobs/scheduler";
+import { untilNextPoll } from "../lib/jobs/until-next-poll";
 import { jobs } from "./registry";
 
 const log = (message: string) => console.log(`[${new Date().toISOString()}] worker: ${message}`);
-
-/** Waits for the next poll, or less when the worker is stopping (also when it was stopped during the tick:
- * an abort listener added after the abort would never fire). */
-function untilNextPoll(ms: number, signal: AbortSignal): Promise<void> {
-  if (signal.aborted) return Promise.resolve();
-  return new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
-  });
-}
 
 export async function runWorker(options: { once?: boolean; signal: AbortSignal }) {
   const config = getConfig();
