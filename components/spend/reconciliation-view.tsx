@@ -1,18 +1,17 @@
 "use client";
 
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { formatDay } from "@/lib/format/dates";
 import { formatUsd } from "@/lib/format/money";
-import { ChartError } from "../charts/chart-frame";
 import { describeRange, type DayRange } from "../charts/date-range";
 import { isZeroToTheCent, sumAmounts } from "../charts/exact-decimal";
-import { RangePicker } from "../charts/range-picker";
 import { StackedDailyChart } from "../charts/stacked-daily-chart";
+import { moneyColumn } from "./columns";
 import { DataTable } from "./data-table";
-import { fetchSpend, reconciliationSchema, spendQuery, type ReconciliationView } from "./spend-schemas";
+import { RangeSpendFrame } from "./range-spend-frame";
+import { reconciliationSchema, type ReconciliationView } from "./spend-schemas";
 import { StatCard } from "./stat-card";
-import { useUrlState } from "./use-url-state";
+import { useRangeSpend } from "./use-range-spend";
 
 const ownerLabels: Record<string, string> = {
   squads: "Squads",
@@ -38,48 +37,31 @@ export function ReconciliationViewer({
   initial: ReconciliationView & DayRange;
   latestDay: string;
 }) {
-  const [range, setRange] = useState<DayRange>({ from: initial.from, to: initial.to });
-  const [onlyDifferences, setOnlyDifferences] = useState(false);
-  const url = useUrlState();
-  const isInitial = range.from === initial.from && range.to === initial.to;
-  const query = useQuery({
-    queryKey: ["reconciliation", range.from, range.to],
-    queryFn: () =>
-      fetchSpend(
-        `/api/spend/reconciliation?${spendQuery({ from: range.from, to: range.to })}`,
-        reconciliationSchema,
-        "The reconciliation",
-      ),
-    initialData: isInitial ? { days: initial.days } : undefined,
-    placeholderData: keepPreviousData,
+  const spend = useRangeSpend({
+    queryName: "reconciliation",
+    path: "/api/spend/reconciliation",
+    schema: reconciliationSchema,
+    what: "The reconciliation",
+    initialRange: initial,
+    initialData: { days: initial.days },
   });
-  const change = (next: DayRange) => {
-    setRange(next);
-    url.replace({ from: next.from, to: next.to });
-  };
-  const data = query.data;
-  const loading = query.isFetching && (query.isPlaceholderData || !data);
-  const failing = useMemo(() => (data ? daysWithDifference(data.days) : []), [data]);
+  const { range, loading } = spend;
+  const [onlyDifferences, setOnlyDifferences] = useState(false);
+  const days = spend.query.data?.days;
+  const failing = useMemo(() => (days ? daysWithDifference(days) : []), [days]);
   const chartDays = useMemo(
     () =>
-      data?.days.map((day) => ({
+      days?.map((day) => ({
         day: day.day,
         values: { squads: day.allocated, shared: day.shared, idle: day.idle, unallocated: day.unallocated },
       })) ?? null,
-    [data],
+    [days],
   );
-  const rows = onlyDifferences ? failing : (data?.days ?? []);
+  const rows = onlyDifferences ? failing : (days ?? []);
   return (
-    <div className="space-y-6">
-      <RangePicker value={range} latestDay={latestDay} onChange={change} />
-      {query.isError ? (
-        <ChartError message={query.error.message} retry={() => void query.refetch()} />
-      ) : !data ? (
-        <p role="status" className="text-sm text-slate-600 dark:text-slate-400">
-          Loading the reconciliation…
-        </p>
-      ) : (
-        <div className={`space-y-6 ${loading ? "opacity-60" : ""}`} aria-busy={loading || undefined}>
+    <RangeSpendFrame spend={spend} latestDay={latestDay} loadingText="Loading the reconciliation…">
+      {(data) => (
+        <>
           <div className="grid gap-4 sm:grid-cols-3">
             <StatCard
               emphasis
@@ -148,46 +130,11 @@ export function ReconciliationViewer({
               }
               columns={[
                 { key: "day", header: "Day", sort: "text", value: (row) => row.day },
-                {
-                  key: "bill",
-                  header: "Bill",
-                  numeric: true,
-                  sort: "amount",
-                  value: (row) => row.bill,
-                  render: (row) => formatUsd(row.bill),
-                },
-                {
-                  key: "allocated",
-                  header: "Squads",
-                  numeric: true,
-                  sort: "amount",
-                  value: (row) => row.allocated,
-                  render: (row) => formatUsd(row.allocated),
-                },
-                {
-                  key: "shared",
-                  header: "Shared",
-                  numeric: true,
-                  sort: "amount",
-                  value: (row) => row.shared,
-                  render: (row) => formatUsd(row.shared),
-                },
-                {
-                  key: "idle",
-                  header: "Idle",
-                  numeric: true,
-                  sort: "amount",
-                  value: (row) => row.idle,
-                  render: (row) => formatUsd(row.idle),
-                },
-                {
-                  key: "unallocated",
-                  header: "Unallocated",
-                  numeric: true,
-                  sort: "amount",
-                  value: (row) => row.unallocated,
-                  render: (row) => formatUsd(row.unallocated),
-                },
+                moneyColumn("bill", "Bill", "bill"),
+                moneyColumn("allocated", "Squads", "allocated"),
+                moneyColumn("shared", "Shared", "shared"),
+                moneyColumn("idle", "Idle", "idle"),
+                moneyColumn("unallocated", "Unallocated", "unallocated"),
                 {
                   key: "difference",
                   header: "Difference",
@@ -206,8 +153,8 @@ export function ReconciliationViewer({
               ]}
             />
           </section>
-        </div>
+        </>
       )}
-    </div>
+    </RangeSpendFrame>
   );
 }

@@ -4,6 +4,7 @@ import { formatUsd } from "@/lib/format/money";
 import type { SquadInsights } from "@/lib/queries/squad-insights";
 import { formatDay } from "@/lib/format/dates";
 import { recommendationTypeLabel, statusLabel } from "../ui/labels";
+import { moneyColumn } from "./columns";
 import { DataTable } from "./data-table";
 
 function percent(value: number | null) {
@@ -73,14 +74,7 @@ export function SquadInsightsPanels({
               ),
             },
             { key: "cluster", header: "Cluster", sort: "text", value: (row) => row.cluster },
-            {
-              key: "cost",
-              header: "Cost",
-              numeric: true,
-              sort: "amount",
-              value: (row) => row.cost,
-              render: (row) => formatUsd(row.cost),
-            },
+            moneyColumn("cost", "Cost", "cost"),
             {
               key: "cpu",
               header: "CPU efficiency",
@@ -118,22 +112,8 @@ export function SquadInsightsPanels({
           empty={<p className={muted}>No anomalies in this range: daily spend stayed near its recent baseline.</p>}
           columns={[
             { key: "day", header: "Day", sort: "text", value: (row) => row.day, render: (row) => formatDay(row.day) },
-            {
-              key: "total",
-              header: "Spend",
-              numeric: true,
-              sort: "amount",
-              value: (row) => row.total,
-              render: (row) => formatUsd(row.total),
-            },
-            {
-              key: "baseline",
-              header: "Baseline",
-              numeric: true,
-              sort: "amount",
-              value: (row) => row.baseline,
-              render: (row) => formatUsd(row.baseline),
-            },
+            moneyColumn("total", "Spend", "total"),
+            moneyColumn("baseline", "Baseline", "baseline"),
             {
               key: "above",
               header: "Above",
@@ -197,14 +177,7 @@ export function SquadInsightsPanels({
               ),
             },
             { key: "status", header: "Status", sort: "text", value: (row) => statusLabel[row.status] ?? row.status },
-            {
-              key: "saving",
-              header: "Monthly saving",
-              numeric: true,
-              sort: "amount",
-              value: (row) => row.monthlySaving,
-              render: (row) => formatUsd(row.monthlySaving),
-            },
+            moneyColumn("saving", "Monthly saving", "monthlySaving"),
           ]}
         />
       </section>

@@ -10,6 +10,7 @@ import { sumAmounts } from "../charts/exact-decimal";
 import { RangePicker } from "../charts/range-picker";
 import { StackedDailyChart } from "../charts/stacked-daily-chart";
 import { ChangeBadge } from "./change-badge";
+import { moneyColumn } from "./columns";
 import { DataTable } from "./data-table";
 import { SquadInsightsPanels } from "./squad-insights-panels";
 import { fetchSpend, spendQuery, squadSpendSchema, type GroupBy, type SquadSpendView } from "./spend-schemas";
@@ -223,14 +224,7 @@ export function SquadSpendViewer({
                   </button>
                 ),
               },
-              {
-                key: "total",
-                header: "Spend",
-                numeric: true,
-                sort: "amount",
-                value: (row) => row.total,
-                render: (row) => formatUsd(row.total),
-              },
+              moneyColumn("total", "Spend", "total"),
             ]}
           />
         </section>

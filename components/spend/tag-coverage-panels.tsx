@@ -1,6 +1,7 @@
 "use client";
 
 import { formatUsd } from "@/lib/format/money";
+import { moneyColumn } from "./columns";
 import { DataTable } from "./data-table";
 import { formatShare } from "./format-share";
 import { StatCard } from "./stat-card";
@@ -76,14 +77,7 @@ export function TagCoveragePanels({ coverage, rangeLabel }: { coverage: TagCover
                   </span>
                 ),
               },
-              {
-                key: "unallocated",
-                header: "Unallocated",
-                numeric: true,
-                sort: "amount",
-                value: (row) => row.unallocated,
-                render: (row) => formatUsd(row.unallocated),
-              },
+              moneyColumn("unallocated", "Unallocated", "unallocated"),
             ]}
           />
         </section>
@@ -108,14 +102,7 @@ export function TagCoveragePanels({ coverage, rangeLabel }: { coverage: TagCover
                 value: (row) => row.accountId,
                 render: (row) => <code className="text-xs">{row.accountId}</code>,
               },
-              {
-                key: "unallocated",
-                header: "Unallocated",
-                numeric: true,
-                sort: "amount",
-                value: (row) => row.unallocated,
-                render: (row) => formatUsd(row.unallocated),
-              },
+              moneyColumn("unallocated", "Unallocated", "unallocated"),
             ]}
           />
         </section>
@@ -132,14 +119,7 @@ export function TagCoveragePanels({ coverage, rangeLabel }: { coverage: TagCover
           empty={<p className={muted}>The allocation job has not run over this range.</p>}
           columns={[
             { key: "rule", header: "Rule", sort: "text", value: (row) => allocationRuleLabel[row.rule] ?? row.rule },
-            {
-              key: "amount",
-              header: "Spend",
-              numeric: true,
-              sort: "amount",
-              value: (row) => row.amount,
-              render: (row) => formatUsd(row.amount),
-            },
+            moneyColumn("amount", "Spend", "amount"),
           ]}
         />
       </section>
@@ -159,22 +139,8 @@ export function TagCoveragePanels({ coverage, rangeLabel }: { coverage: TagCover
           empty={<p className={muted}>No shared costs in this range.</p>}
           columns={[
             { key: "service", header: "Service", sort: "text", value: (row) => row.service },
-            {
-              key: "kept",
-              header: "Kept shared",
-              numeric: true,
-              sort: "amount",
-              value: (row) => row.kept,
-              render: (row) => formatUsd(row.kept),
-            },
-            {
-              key: "split",
-              header: "Split across squads",
-              numeric: true,
-              sort: "amount",
-              value: (row) => row.split,
-              render: (row) => formatUsd(row.split),
-            },
+            moneyColumn("kept", "Kept shared", "kept"),
+            moneyColumn("split", "Split across squads", "split"),
           ]}
         />
       </section>

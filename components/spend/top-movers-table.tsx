@@ -1,9 +1,8 @@
 "use client";
 
-import Link from "next/link";
-import { formatUsd } from "@/lib/format/money";
 import type { SquadMover } from "@/lib/queries/overview";
 import { ChangeBadge } from "./change-badge";
+import { moneyColumn, squadLinkColumn } from "./columns";
 import { DataTable } from "./data-table";
 
 /** This week's squads whose spend moved most against last week, either way. */
@@ -22,36 +21,9 @@ export function TopMoversTable({ movers }: { movers: SquadMover[] }) {
         </p>
       }
       columns={[
-        {
-          key: "name",
-          header: "Squad",
-          sort: "text",
-          value: (row) => row.name,
-          render: (row) => (
-            <Link
-              href={`/squads/${encodeURIComponent(row.slug)}`}
-              className="font-medium text-brand-700 underline-offset-2 hover:underline dark:text-brand-100"
-            >
-              {row.name}
-            </Link>
-          ),
-        },
-        {
-          key: "current",
-          header: "This week",
-          numeric: true,
-          sort: "amount",
-          value: (row) => row.current,
-          render: (row) => formatUsd(row.current),
-        },
-        {
-          key: "previous",
-          header: "Last week",
-          numeric: true,
-          sort: "amount",
-          value: (row) => row.previous,
-          render: (row) => formatUsd(row.previous),
-        },
+        squadLinkColumn(),
+        moneyColumn("current", "This week", "current"),
+        moneyColumn("previous", "Last week", "previous"),
         {
           key: "change",
           header: "Change",
