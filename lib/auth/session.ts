@@ -3,9 +3,8 @@
 // applies at once; the session lasts a working day, then the issuer is asked again.
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
-import { clearCookieHeader, readCookie, SESSION_COOKIE, setCookieHeader } from "./cookies";
-import { openCookieValue, sealCookieValue } from "./sealed-cookie";
-import { deriveKey } from "./secret-keys";
+import { SESSION_COOKIE } from "./cookies";
+import { type CookieKeys, sealedCookieKind } from "./sealed-cookie-kind";
 
 export const SESSION_LIFETIME_SECONDS = 8 * 60 * 60;
 
@@ -20,36 +19,27 @@ const sessionSchema = z.object({
 
 export type Session = z.infer<typeof sessionSchema>;
 
-type SessionKeys = { sessionSecret: string; secureCookies: boolean };
+const cookie = sealedCookieKind({
+  name: SESSION_COOKIE,
+  purpose: "session",
+  lifetimeSeconds: SESSION_LIFETIME_SECONDS,
+  schema: sessionSchema,
+});
 
 export function newSessionId(): string {
   return randomBytes(18).toString("base64url");
 }
 
 /** The Set-Cookie header that starts `session`. */
-export async function sessionCookie(config: SessionKeys, session: Session): Promise<string> {
-  const value = await sealCookieValue(
-    deriveKey(config.sessionSecret, "session"),
-    "session",
-    session,
-    SESSION_LIFETIME_SECONDS,
-  );
-  return setCookieHeader(SESSION_COOKIE, value, {
-    maxAgeSeconds: SESSION_LIFETIME_SECONDS,
-    secure: config.secureCookies,
-  });
+export function sessionCookie(config: CookieKeys, session: Session): Promise<string> {
+  return cookie.seal(config, session);
 }
 
 export function clearSessionCookie(config: { secureCookies: boolean }): string {
-  return clearCookieHeader(SESSION_COOKIE, { secure: config.secureCookies });
+  return cookie.clear(config);
 }
 
 /** The session a Cookie header carries, or null (none, expired, forged or altered). */
-export async function readSession(config: SessionKeys, cookieHeader: string | null): Promise<Session | null> {
-  return openCookieValue(
-    deriveKey(config.sessionSecret, "session"),
-    "session",
-    readCookie(cookieHeader, SESSION_COOKIE),
-    sessionSchema,
-  );
+export function readSession(config: CookieKeys, cookieHeader: string | null): Promise<Session | null> {
+  return cookie.open(config, cookieHeader);
 }

@@ -3,6 +3,7 @@
 // the lookback. Deleting it saves its instance hours and its storage.
 import { parseResourceAttributes } from "../ingest/inventory/resource-attributes";
 import { rdsPriceKey } from "../ingest/prices/price-keys";
+import { deletionFinding } from "./deletion-finding";
 import {
   type DetectionFacts,
   type DetectorResult,
@@ -10,9 +11,8 @@ import {
   lookbackWindow,
   olderThanWindow,
 } from "./detection-facts";
-import { ZERO } from "./instance-volumes";
 import { completeDaily, max, seriesEvidence } from "./metric-series";
-import { moneyString, monthlyFromHourly, usd } from "./monthly-cost";
+import { monthlyFromHourly, usd } from "./monthly-cost";
 import { priceBookOf, PriceLookup } from "./price-book";
 
 export const CONNECTIONS = "AWS/RDS/DatabaseConnections";
@@ -62,63 +62,52 @@ export function detectIdleReplicas(facts: DetectionFacts): DetectorResult {
     const instanceMonthly = monthlyFromHourly(hourly.usdPerUnit);
     const storageMonthly = storage.usdPerUnit.mul(attributes.storageGiB);
     const current = instanceMonthly.add(storageMonthly);
-    result.findings.push({
-      type: "IDLE_REPLICA",
-      resourceRef: db.id,
-      resourceId: db.resourceId,
-      accountId: db.accountId,
-      region: db.region,
-      teamTag: db.teamTag,
-      currentMonthlyCost: current,
-      projectedMonthlyCost: ZERO,
-      monthlySaving: current,
-      decisionInputs: {
-        sizeType: db.sizeType,
-        replicaSource: attributes.replicaSource,
-        storageGiB: attributes.storageGiB,
-        multiAz: attributes.multiAz,
-      },
-      evidence: {
-        summary:
-          `Read replica of ${attributes.replicaSource} with at most ${max(connections)} connections and ` +
-          `${Math.round(max(readIops) * 100) / 100} read IOPS a day for ${window.days.length} days: nothing reads from it.`,
-        lookbackDays: window.days.length,
-        window: { from: window.from, to: window.to },
-        metrics: [
-          seriesEvidence(rows, CONNECTIONS, "Database connections", "count", window),
-          seriesEvidence(rows, READ_IOPS, "Read IOPS", "iops", window),
-        ],
-        prices: prices.evidence(),
-        formula:
-          `${db.sizeType} ${hourly.usdPerUnit.toFixed()} USD/h x 730 h = ${usd(instanceMonthly)} + ` +
-          `${attributes.storageGiB} GiB x ${storage.usdPerUnit.toFixed()} USD/GB-month = ${usd(storageMonthly)}; ` +
-          `after deletion 0: saving ${usd(current)} a month`,
-        currentMonthlyCost: moneyString(current),
-        projectedMonthlyCost: "0",
-        monthlySaving: moneyString(current),
-        facts: [
-          { label: "Replica of", value: attributes.replicaSource },
-          {
-            label: "Class and engine",
-            value: `${db.sizeType} ${attributes.engine} ${attributes.engineVersion ?? ""}`.trim(),
-          },
-          { label: "Created", value: db.launchedAt?.toISOString().slice(0, 10) ?? "unknown" },
-          { label: "Maximum connections (lookback)", value: `${max(connections)} (threshold ${maxConnections})` },
-          {
-            label: "Highest daily read IOPS",
-            value: `${Math.round(max(readIops) * 100) / 100} (threshold ${readIopsMax})`,
-          },
-          {
-            label: "Storage",
-            value: attributes.storageType
-              ? `${attributes.storageGiB} GiB ${attributes.storageType}`
-              : `${attributes.storageGiB} GiB (type not reported, priced as ${DEFAULT_STORAGE_TYPE}, RDS's default)`,
-          },
-        ],
-        fix: "Delete the replica's aws_db_instance block",
-        estimated: false,
-      },
-    });
+    result.findings.push(
+      deletionFinding("IDLE_REPLICA", db, current, {
+        decisionInputs: {
+          sizeType: db.sizeType,
+          replicaSource: attributes.replicaSource,
+          storageGiB: attributes.storageGiB,
+          multiAz: attributes.multiAz,
+        },
+        evidence: {
+          summary:
+            `Read replica of ${attributes.replicaSource} with at most ${max(connections)} connections and ` +
+            `${Math.round(max(readIops) * 100) / 100} read IOPS a day for ${window.days.length} days: nothing reads from it.`,
+          lookbackDays: window.days.length,
+          window: { from: window.from, to: window.to },
+          metrics: [
+            seriesEvidence(rows, CONNECTIONS, "Database connections", "count", window),
+            seriesEvidence(rows, READ_IOPS, "Read IOPS", "iops", window),
+          ],
+          prices: prices.evidence(),
+          formula:
+            `${db.sizeType} ${hourly.usdPerUnit.toFixed()} USD/h x 730 h = ${usd(instanceMonthly)} + ` +
+            `${attributes.storageGiB} GiB x ${storage.usdPerUnit.toFixed()} USD/GB-month = ${usd(storageMonthly)}; ` +
+            `after deletion 0: saving ${usd(current)} a month`,
+          facts: [
+            { label: "Replica of", value: attributes.replicaSource },
+            {
+              label: "Class and engine",
+              value: `${db.sizeType} ${attributes.engine} ${attributes.engineVersion ?? ""}`.trim(),
+            },
+            { label: "Created", value: db.launchedAt?.toISOString().slice(0, 10) ?? "unknown" },
+            { label: "Maximum connections (lookback)", value: `${max(connections)} (threshold ${maxConnections})` },
+            {
+              label: "Highest daily read IOPS",
+              value: `${Math.round(max(readIops) * 100) / 100} (threshold ${readIopsMax})`,
+            },
+            {
+              label: "Storage",
+              value: attributes.storageType
+                ? `${attributes.storageGiB} GiB ${attributes.storageType}`
+                : `${attributes.storageGiB} GiB (type not reported, priced as ${DEFAULT_STORAGE_TYPE}, RDS's default)`,
+            },
+          ],
+          fix: "Delete the replica's aws_db_instance block",
+        },
+      }),
+    );
   }
   return result;
 }

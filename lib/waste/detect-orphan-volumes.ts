@@ -11,6 +11,7 @@
 import { addDays, type IsoDay } from "../format/dates";
 import { EBS_ACTIVITY_METRICS } from "../ingest/metrics/metric-catalog";
 import { parseResourceAttributes } from "../ingest/inventory/resource-attributes";
+import { deletionFinding } from "./deletion-finding";
 import {
   type DetectionFacts,
   type DetectorResult,
@@ -20,9 +21,8 @@ import {
   type ResourceFact,
 } from "./detection-facts";
 import type { MetricSeries } from "./evidence";
-import { ZERO } from "./instance-volumes";
 import { seriesEvidence } from "./metric-series";
-import { moneyString, usd } from "./monthly-cost";
+import { usd } from "./monthly-cost";
 import { priceBookOf, PriceLookup } from "./price-book";
 
 const day = (time: Date | string) => (typeof time === "string" ? time : time.toISOString()).slice(0, 10);
@@ -136,45 +136,34 @@ export function detectOrphanVolumes(facts: DetectionFacts): DetectorResult {
       continue;
     }
     const current = price.usdPerUnit.mul(attributes.sizeGiB);
-    result.findings.push({
-      type: "ORPHAN_VOLUME",
-      resourceRef: volume.id,
-      resourceId: volume.resourceId,
-      accountId: volume.accountId,
-      region: volume.region,
-      teamTag: volume.teamTag,
-      currentMonthlyCost: current,
-      projectedMonthlyCost: ZERO,
-      monthlySaving: current,
-      decisionInputs: {
-        state: volume.state,
-        sizeGiB: attributes.sizeGiB,
-        volumeType: attributes.volumeType,
-      },
-      evidence: {
-        summary: `${attributes.sizeGiB} GiB ${attributes.volumeType} volume attached to nothing, ${basis}.`,
-        lookbackDays: unattachedDays,
-        window: { from: since, to: addDays(facts.today, -1) },
-        metrics,
-        prices: prices.evidence(),
-        formula: `${attributes.sizeGiB} GiB x ${price.usdPerUnit.toFixed()} USD/GB-month = ${usd(current)} a month; after deletion 0`,
-        currentMonthlyCost: moneyString(current),
-        projectedMonthlyCost: "0",
-        monthlySaving: moneyString(current),
-        facts: [
-          { label: "State", value: "available (unattached)" },
-          { label: "Unattached since", value: basis },
-          { label: "Created", value: createDay },
-          { label: "Size and type", value: `${attributes.sizeGiB} GiB ${attributes.volumeType}` },
-          {
-            label: "Account",
-            value: volume.accountId || "unknown (EC2 does not name the owner of an unattached volume)",
-          },
-        ],
-        fix: "Snapshot it if the data matters, then delete the aws_ebs_volume block",
-        estimated: false,
-      },
-    });
+    result.findings.push(
+      deletionFinding("ORPHAN_VOLUME", volume, current, {
+        decisionInputs: {
+          state: volume.state,
+          sizeGiB: attributes.sizeGiB,
+          volumeType: attributes.volumeType,
+        },
+        evidence: {
+          summary: `${attributes.sizeGiB} GiB ${attributes.volumeType} volume attached to nothing, ${basis}.`,
+          lookbackDays: unattachedDays,
+          window: { from: since, to: addDays(facts.today, -1) },
+          metrics,
+          prices: prices.evidence(),
+          formula: `${attributes.sizeGiB} GiB x ${price.usdPerUnit.toFixed()} USD/GB-month = ${usd(current)} a month; after deletion 0`,
+          facts: [
+            { label: "State", value: "available (unattached)" },
+            { label: "Unattached since", value: basis },
+            { label: "Created", value: createDay },
+            { label: "Size and type", value: `${attributes.sizeGiB} GiB ${attributes.volumeType}` },
+            {
+              label: "Account",
+              value: volume.accountId || "unknown (EC2 does not name the owner of an unattached volume)",
+            },
+          ],
+          fix: "Snapshot it if the data matters, then delete the aws_ebs_volume block",
+        },
+      }),
+    );
   }
   return result;
 }

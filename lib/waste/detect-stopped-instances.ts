@@ -3,9 +3,10 @@
 // it saves their cost.
 import { addDays } from "../format/dates";
 import { parseResourceAttributes } from "../ingest/inventory/resource-attributes";
+import { deletionFinding } from "./deletion-finding";
 import { type DetectionFacts, type DetectorResult, emptyResult } from "./detection-facts";
-import { volumeFacts, volumesById, volumesMonthlyCost, ZERO } from "./instance-volumes";
-import { moneyString, usd } from "./monthly-cost";
+import { volumeFacts, volumesById, volumesMonthlyCost } from "./instance-volumes";
+import { usd } from "./monthly-cost";
 import { priceBookOf, PriceLookup } from "./price-book";
 
 export function detectStoppedInstances(facts: DetectionFacts): DetectorResult {
@@ -41,44 +42,33 @@ export function detectStoppedInstances(facts: DetectionFacts): DetectorResult {
     if (volumeCost.total.lte(0)) continue;
     const current = volumeCost.total;
     const days = Math.round((Date.parse(facts.today) - Date.parse(stoppedOn)) / 86_400_000);
-    result.findings.push({
-      type: "STOPPED_INSTANCE",
-      resourceRef: instance.id,
-      resourceId: instance.resourceId,
-      accountId: instance.accountId,
-      region: instance.region,
-      teamTag: instance.teamTag,
-      currentMonthlyCost: current,
-      projectedMonthlyCost: ZERO,
-      monthlySaving: current,
-      decisionInputs: {
-        state: instance.state,
-        stoppedOn,
-        volumes: volumeCost.volumes.map((v) => `${v.volumeId}:${v.sizeGiB}:${v.volumeType}`).join(","),
-      },
-      evidence: {
-        summary: `Stopped since ${stoppedOn} (${days} days), yet its volumes still bill ${usd(current)} a month.`,
-        lookbackDays: stoppedDays,
-        window: { from: stoppedOn, to: addDays(facts.today, -1) },
-        metrics: [],
-        prices: prices.evidence(),
-        formula:
-          volumeCost.volumes.map((v) => `${v.sizeGiB} GiB ${v.volumeType} = ${usd(v.monthly)}`).join(" + ") +
-          ` = ${usd(current)} a month; after deletion 0`,
-        currentMonthlyCost: moneyString(current),
-        projectedMonthlyCost: "0",
-        monthlySaving: moneyString(current),
-        facts: [
-          { label: "State", value: `stopped since ${stoppedOn}` },
-          { label: "Instance type", value: instance.sizeType ?? "unknown" },
-          { label: "Launched", value: instance.launchedAt?.toISOString().slice(0, 10) ?? "unknown" },
-          { label: "Auto Scaling group / warm pool", value: "none" },
-          ...volumeFacts(volumeCost),
-        ],
-        fix: "Snapshot the volumes if needed, then delete the aws_instance block",
-        estimated: false,
-      },
-    });
+    result.findings.push(
+      deletionFinding("STOPPED_INSTANCE", instance, current, {
+        decisionInputs: {
+          state: instance.state,
+          stoppedOn,
+          volumes: volumeCost.volumes.map((v) => `${v.volumeId}:${v.sizeGiB}:${v.volumeType}`).join(","),
+        },
+        evidence: {
+          summary: `Stopped since ${stoppedOn} (${days} days), yet its volumes still bill ${usd(current)} a month.`,
+          lookbackDays: stoppedDays,
+          window: { from: stoppedOn, to: addDays(facts.today, -1) },
+          metrics: [],
+          prices: prices.evidence(),
+          formula:
+            volumeCost.volumes.map((v) => `${v.sizeGiB} GiB ${v.volumeType} = ${usd(v.monthly)}`).join(" + ") +
+            ` = ${usd(current)} a month; after deletion 0`,
+          facts: [
+            { label: "State", value: `stopped since ${stoppedOn}` },
+            { label: "Instance type", value: instance.sizeType ?? "unknown" },
+            { label: "Launched", value: instance.launchedAt?.toISOString().slice(0, 10) ?? "unknown" },
+            { label: "Auto Scaling group / warm pool", value: "none" },
+            ...volumeFacts(volumeCost),
+          ],
+          fix: "Snapshot the volumes if needed, then delete the aws_instance block",
+        },
+      }),
+    );
   }
   return result;
 }

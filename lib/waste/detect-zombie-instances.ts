@@ -2,6 +2,7 @@
 // day of the lookback, serving nothing (no Auto Scaling group, EKS node group or target group). Deleting one
 // saves its instance hours and its volumes.
 import { parseResourceAttributes } from "../ingest/inventory/resource-attributes";
+import { deletionFinding } from "./deletion-finding";
 import {
   type DetectionFacts,
   type DetectorResult,
@@ -9,9 +10,9 @@ import {
   lookbackWindow,
   olderThanWindow,
 } from "./detection-facts";
-import { describeVolumes, volumeFacts, volumesById, volumesMonthlyCost, ZERO } from "./instance-volumes";
+import { describeVolumes, volumeFacts, volumesById, volumesMonthlyCost } from "./instance-volumes";
 import { completeDaily, max, megabytes, percent, seriesEvidence } from "./metric-series";
-import { moneyString, monthlyFromHourly, usd } from "./monthly-cost";
+import { monthlyFromHourly, usd } from "./monthly-cost";
 import { priceBookOf, PriceLookup } from "./price-book";
 
 export const CPU = "AWS/EC2/CPUUtilization";
@@ -57,59 +58,48 @@ export function detectZombieInstances(facts: DetectionFacts): DetectorResult {
     }
     const instanceMonthly = monthlyFromHourly(hourly.usdPerUnit);
     const current = instanceMonthly.add(volumeCost.total);
-    result.findings.push({
-      type: "ZOMBIE_INSTANCE",
-      resourceRef: instance.id,
-      resourceId: instance.resourceId,
-      accountId: instance.accountId,
-      region: instance.region,
-      teamTag: instance.teamTag,
-      currentMonthlyCost: current,
-      projectedMonthlyCost: ZERO,
-      monthlySaving: current,
-      decisionInputs: {
-        state: instance.state,
-        sizeType: instance.sizeType,
-        volumes: volumeCost.volumes.map((v) => `${v.volumeId}:${v.sizeGiB}:${v.volumeType}`).join(","),
-      },
-      evidence: {
-        summary:
-          `${instance.sizeType} has run for ${window.days.length} days at most ${percent(max(cpuMax))} CPU and ` +
-          `${megabytes(max(network))} of network a day, and serves no load balancer, Auto Scaling group or EKS cluster.`,
-        lookbackDays: window.days.length,
-        window: { from: window.from, to: window.to },
-        metrics: [
-          seriesEvidence(rows, CPU, "CPU utilisation", "percent", window),
-          seriesEvidence(rows, NETWORK_IN, "Network in", "bytes", window),
-          seriesEvidence(rows, NETWORK_OUT, "Network out", "bytes", window),
-        ],
-        prices: prices.evidence(),
-        formula:
-          `${instance.sizeType} ${hourly.usdPerUnit.toFixed()} USD/h x 730 h = ${usd(instanceMonthly)}` +
-          ` + volumes ${describeVolumes(volumeCost.volumes)} = ${usd(volumeCost.total)}; after deletion 0:` +
-          ` saving ${usd(current)} a month`,
-        currentMonthlyCost: moneyString(current),
-        projectedMonthlyCost: "0",
-        monthlySaving: moneyString(current),
-        facts: [
-          {
-            label: "State",
-            value: `running since ${instance.stateChangedAt?.toISOString().slice(0, 10) ?? "unknown"}`,
-          },
-          { label: "Instance type", value: instance.sizeType ?? "unknown" },
-          { label: "Launched", value: instance.launchedAt?.toISOString().slice(0, 10) ?? "unknown" },
-          { label: "CPU maximum (lookback)", value: `${percent(max(cpuMax))} (threshold ${cpuMaxPercent}%)` },
-          {
-            label: "Network in+out, busiest day",
-            value: `${megabytes(max(network))} (threshold ${megabytes(networkBytesPerDay)})`,
-          },
-          { label: "Auto Scaling group / EKS / target groups", value: "none" },
-          ...volumeFacts(volumeCost),
-        ],
-        fix: "Delete the aws_instance block (and its volumes) after a final snapshot",
-        estimated: false,
-      },
-    });
+    result.findings.push(
+      deletionFinding("ZOMBIE_INSTANCE", instance, current, {
+        decisionInputs: {
+          state: instance.state,
+          sizeType: instance.sizeType,
+          volumes: volumeCost.volumes.map((v) => `${v.volumeId}:${v.sizeGiB}:${v.volumeType}`).join(","),
+        },
+        evidence: {
+          summary:
+            `${instance.sizeType} has run for ${window.days.length} days at most ${percent(max(cpuMax))} CPU and ` +
+            `${megabytes(max(network))} of network a day, and serves no load balancer, Auto Scaling group or EKS cluster.`,
+          lookbackDays: window.days.length,
+          window: { from: window.from, to: window.to },
+          metrics: [
+            seriesEvidence(rows, CPU, "CPU utilisation", "percent", window),
+            seriesEvidence(rows, NETWORK_IN, "Network in", "bytes", window),
+            seriesEvidence(rows, NETWORK_OUT, "Network out", "bytes", window),
+          ],
+          prices: prices.evidence(),
+          formula:
+            `${instance.sizeType} ${hourly.usdPerUnit.toFixed()} USD/h x 730 h = ${usd(instanceMonthly)}` +
+            ` + volumes ${describeVolumes(volumeCost.volumes)} = ${usd(volumeCost.total)}; after deletion 0:` +
+            ` saving ${usd(current)} a month`,
+          facts: [
+            {
+              label: "State",
+              value: `running since ${instance.stateChangedAt?.toISOString().slice(0, 10) ?? "unknown"}`,
+            },
+            { label: "Instance type", value: instance.sizeType ?? "unknown" },
+            { label: "Launched", value: instance.launchedAt?.toISOString().slice(0, 10) ?? "unknown" },
+            { label: "CPU maximum (lookback)", value: `${percent(max(cpuMax))} (threshold ${cpuMaxPercent}%)` },
+            {
+              label: "Network in+out, busiest day",
+              value: `${megabytes(max(network))} (threshold ${megabytes(networkBytesPerDay)})`,
+            },
+            { label: "Auto Scaling group / EKS / target groups", value: "none" },
+            ...volumeFacts(volumeCost),
+          ],
+          fix: "Delete the aws_instance block (and its volumes) after a final snapshot",
+        },
+      }),
+    );
   }
   return result;
 }

@@ -3,7 +3,6 @@
 // unchanged ones only get their lastSeenAt, and stored ones the run did not see are marked gone on the
 // run's day (or the day their listing says they ended). Nothing is ever deleted. Pure, so it is tested
 // without a database.
-import type { ResourceKind } from "../../db/generated/client";
 import { toIsoDay, type IsoDay } from "../../format/dates";
 import {
   type GoneSighting,
@@ -14,22 +13,11 @@ import {
 } from "./inventory-row";
 import { sameJson } from "./same-json";
 
-export interface StoredResource {
+/** A stored row: the columns a run writes, plus the writer's own; its JSON columns as the database returns them. */
+export interface StoredResource extends Omit<InventoryRow, "tags" | "attributes"> {
   id: string;
-  kind: ResourceKind;
-  resourceId: string;
-  accountId: string;
-  region: string;
-  arn: string | null;
-  name: string | null;
-  state: string;
-  sizeType: string | null;
   tags: unknown;
-  teamTag: string;
-  environmentTag: string;
   attributes: unknown;
-  launchedAt: Date | null;
-  stateChangedAt: Date | null;
   goneOn: Date | null;
 }
 
