@@ -8,7 +8,7 @@
 // daily rollups are written with the rows; days allocated before the rollups existed get theirs at the end
 // of the run.
 import { Decimal } from "../db/decimal";
-import type { IsoDay } from "../format/dates";
+import { firstOfMonth, type IsoDay } from "../format/dates";
 import type { JobContext, JobWindow } from "../jobs/job-definition";
 import { monthChunks } from "../ingest/cost-explorer/cost-window";
 import { allocateDay } from "./allocate-day";
@@ -49,16 +49,10 @@ interface Rewrite {
   record?: MonthRecord;
 }
 
-function nextMonth(month: IsoDay): IsoDay {
-  const date = new Date(`${month.slice(0, 7)}-01T00:00:00Z`);
-  date.setUTCMonth(date.getUTCMonth() + 1);
-  return date.toISOString().slice(0, 10);
-}
-
 /** An explicit window, month by month; a chunk that is a whole month records its inputs. */
 function windowRewrites(window: JobWindow, inputs: ReadonlyMap<IsoDay, MonthInputs>): Rewrite[] {
   return monthChunks(window).map((chunk) =>
-    chunk.from.endsWith("-01") && chunk.to === nextMonth(chunk.from)
+    chunk.from.endsWith("-01") && chunk.to === firstOfMonth(chunk.from, 1)
       ? { window: chunk, record: { month: chunk.from, inputs: inputs.get(chunk.from) ?? null } }
       : { window: chunk },
   );
@@ -91,7 +85,7 @@ export async function runAllocation(context: AllocationContext): Promise<Allocat
       return { days: 0, rows: 0, months: [], squadsTouched, uncarvedClusters: [] };
     }
     rewrites = decisions.map(({ month, inputs: monthInputs }) => ({
-      window: { from: month, to: nextMonth(month) },
+      window: { from: month, to: firstOfMonth(month, 1) },
       record: { month, inputs: monthInputs },
     }));
     context.log(`Allocation: ${describeDecisions(decisions, inputs.size)}; ${shape}`);

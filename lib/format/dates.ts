@@ -17,6 +17,13 @@ export function addDays(day: IsoDay, days: number): IsoDay {
   return toIsoDay(date);
 }
 
+/** The 1st of `day`'s month, or of the month `monthsLater` after it (negative: before). */
+export function firstOfMonth(day: IsoDay, monthsLater = 0): IsoDay {
+  const date = fromIsoDay(`${day.slice(0, 7)}-01`);
+  date.setUTCMonth(date.getUTCMonth() + monthsLater);
+  return toIsoDay(date);
+}
+
 export function todayUtc(now = new Date()): IsoDay {
   return toIsoDay(now);
 }

@@ -5,7 +5,7 @@
 //   stored by the cost-explorer job) for the rest of the month, with its prediction interval.
 // Computed with exact decimals and rounded to the cent at the end.
 import { Decimal } from "../db/decimal";
-import { addDays, fromIsoDay, type IsoDay } from "../format/dates";
+import { addDays, firstOfMonth, fromIsoDay, type IsoDay } from "../format/dates";
 import type { DailySpend } from "./daily-spend";
 
 export const TREND_DAYS = 28;
@@ -27,15 +27,13 @@ export interface MonthForecast {
 }
 
 export function monthOf(day: IsoDay): { month: string; from: IsoDay; to: IsoDay; days: number } {
-  const from = `${day.slice(0, 7)}-01`;
-  const next = fromIsoDay(from);
-  next.setUTCMonth(next.getUTCMonth() + 1);
-  const to = next.toISOString().slice(0, 10);
+  const from = firstOfMonth(day);
+  const to = firstOfMonth(day, 1);
   return {
     month: day.slice(0, 7),
     from,
     to,
-    days: Math.round((next.getTime() - fromIsoDay(from).getTime()) / 86_400_000),
+    days: Math.round((fromIsoDay(to).getTime() - fromIsoDay(from).getTime()) / 86_400_000),
   };
 }
 

@@ -1,7 +1,7 @@
 // The month a review is about: "YYYY-MM" from a URL, checked with zod (a real month, 2000-01 to 2099-12),
 // and its calendar bounds as UTC days (`to` exclusive, as in Cost Explorer).
 import { z } from "zod";
-import { addDays, fromIsoDay, type IsoDay } from "../format/dates";
+import { addDays, firstOfMonth, fromIsoDay, type IsoDay } from "../format/dates";
 
 export const reviewMonthSchema = z
   .string({ error: "the month must be written YYYY-MM, e.g. 2026-10" })
@@ -24,10 +24,8 @@ export interface MonthBounds {
 
 export function monthBounds(month: string): MonthBounds {
   const from = `${month}-01`;
-  const next = fromIsoDay(from);
-  next.setUTCMonth(next.getUTCMonth() + 1);
-  const to = next.toISOString().slice(0, 10);
-  return { month, from, to, days: Math.round((next.getTime() - fromIsoDay(from).getTime()) / 86_400_000) };
+  const to = firstOfMonth(from, 1);
+  return { month, from, to, days: Math.round((fromIsoDay(to).getTime() - fromIsoDay(from).getTime()) / 86_400_000) };
 }
 
 export function previousMonth(month: string): MonthBounds {

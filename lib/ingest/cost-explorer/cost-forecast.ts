@@ -6,7 +6,7 @@ import { CostExplorerClient, GetCostForecastCommand } from "@aws-sdk/client-cost
 import { callAws } from "../../aws/call-aws";
 import { parsePayload } from "../../aws/parse-payload";
 import { Decimal } from "../../db/decimal";
-import type { IsoDay } from "../../format/dates";
+import { firstOfMonth, type IsoDay } from "../../format/dates";
 import { costForecastResponse, type CostForecastResponse } from "./cost-explorer-payloads";
 
 export const FORECAST_METRIC = "UNBLENDED_COST";
@@ -28,12 +28,6 @@ export interface CostForecastRow {
   lowerBound: Decimal | null;
   upperBound: Decimal | null;
   predictionIntervalLevel: number;
-}
-
-function firstOfMonth(day: IsoDay, monthsAhead: number): IsoDay {
-  const date = new Date(`${day.slice(0, 7)}-01T00:00:00Z`);
-  date.setUTCMonth(date.getUTCMonth() + monthsAhead);
-  return date.toISOString().slice(0, 10);
 }
 
 /** The rest of this month (from today on) and next month. */

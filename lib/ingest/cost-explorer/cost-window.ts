@@ -5,7 +5,7 @@
 // whose rows were split by another set of usage groups (stored before an upgrade added one) is fetched
 // again whole.
 import type { JobWindow } from "../../jobs/job-definition";
-import { addDays, type IsoDay } from "../../format/dates";
+import { addDays, firstOfMonth, type IsoDay } from "../../format/dates";
 
 export interface CostWindowPolicy {
   backfillMonths: number;
@@ -20,12 +20,6 @@ export const defaultCostWindowPolicy: CostWindowPolicy = {
   invoiceSettlesOnDay: 5,
 };
 
-export function firstOfMonth(day: IsoDay, monthsBack = 0): IsoDay {
-  const date = new Date(`${day.slice(0, 7)}-01T00:00:00Z`);
-  date.setUTCMonth(date.getUTCMonth() - monthsBack);
-  return date.toISOString().slice(0, 10);
-}
-
 export interface StoredCosts {
   newestDay: IsoDay | null;
   /** the oldest day stored with Cost Explorer's "estimated" flag */
@@ -36,10 +30,10 @@ export interface StoredCosts {
 
 /** today: the current UTC day; it is the window's exclusive end (Cost Explorer has partial data for it). */
 export function costWindow(today: IsoDay, stored: StoredCosts, policy = defaultCostWindowPolicy): JobWindow {
-  const backfillFrom = firstOfMonth(today, policy.backfillMonths - 1);
+  const backfillFrom = firstOfMonth(today, -(policy.backfillMonths - 1));
   if (!stored.newestDay) return { from: backfillFrom, to: today };
   const restated = addDays(today, -policy.restatementDays);
-  const unsettled = Number(today.slice(8, 10)) <= policy.invoiceSettlesOnDay ? firstOfMonth(today, 1) : restated;
+  const unsettled = Number(today.slice(8, 10)) <= policy.invoiceSettlesOnDay ? firstOfMonth(today, -1) : restated;
   const gapStart = addDays(stored.newestDay, 1);
   // Days older than the backfill cannot be fetched again: Cost Explorer no longer has them.
   const refetch = [stored.oldestStaleMonth, stored.oldestEstimatedDay]
@@ -54,7 +48,7 @@ export function monthChunks(window: JobWindow): JobWindow[] {
   const chunks: JobWindow[] = [];
   let from = window.from;
   while (from < window.to) {
-    const nextMonth = firstOfMonth(addDays(firstOfMonth(from), 32));
+    const nextMonth = firstOfMonth(from, 1);
     const to = nextMonth < window.to ? nextMonth : window.to;
     chunks.push({ from, to });
     from = to;

@@ -3,7 +3,7 @@
 // and fetched once; the newest stored day and today are fetched again on every run.
 import type { PrismaClient } from "../../db/generated/client";
 import { inBatches, rowsPerStatement } from "../../db/statement-batches";
-import { addDays, fromIsoDay, toIsoDay, todayUtc, type IsoDay } from "../../format/dates";
+import { addDays, firstOfMonth, fromIsoDay, toIsoDay, todayUtc, type IsoDay } from "../../format/dates";
 import type { JobContext, JobWindow } from "../../jobs/job-definition";
 import type { OpenCostClient } from "./opencost-client";
 import { toNamespaceCostRow, type NamespaceCostRow } from "./namespace-cost-rows";
@@ -20,12 +20,6 @@ const DAYS_PER_TRANSACTION = 31;
 /** a namespace_cost_daily row binds at most its 16 columns */
 const NAMESPACE_ROWS_PER_STATEMENT = rowsPerStatement(16);
 
-function backfillStart(today: IsoDay, months: number): IsoDay {
-  const date = new Date(`${today.slice(0, 7)}-01T00:00:00Z`);
-  date.setUTCMonth(date.getUTCMonth() - (months - 1));
-  return toIsoDay(date);
-}
-
 async function daysToFetch(prisma: PrismaClient, deps: OpenCostIngestDeps, window?: JobWindow): Promise<IsoDay[]> {
   const today = deps.today ?? todayUtc();
   let from: IsoDay;
@@ -34,7 +28,7 @@ async function daysToFetch(prisma: PrismaClient, deps: OpenCostIngestDeps, windo
     ({ from, to } = window);
   } else {
     const newest = await prisma.namespaceCostDaily.aggregate({ _max: { day: true } });
-    from = newest._max.day ? toIsoDay(newest._max.day) : backfillStart(today, deps.backfillMonths ?? 13);
+    from = newest._max.day ? toIsoDay(newest._max.day) : firstOfMonth(today, -((deps.backfillMonths ?? 13) - 1));
     to = addDays(today, 1);
   }
   const days: IsoDay[] = [];
