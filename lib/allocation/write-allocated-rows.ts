@@ -6,6 +6,7 @@
 // dies half-way leaves a record out of date only for a month whose rows it did not write either.
 import type { Decimal } from "../db/decimal";
 import type { Prisma, PrismaClient } from "../db/generated/client";
+import { inBatches } from "../db/statement-batches";
 import { fromIsoDay, type IsoDay } from "../format/dates";
 import type { JobWindow } from "../jobs/job-definition";
 import { serializeInputs, type MonthInputs } from "./allocation-inputs";
@@ -48,8 +49,7 @@ export async function replaceAllocatedRows(
       await tx.allocatedCostDaily.deleteMany({
         where: { day: { gte: fromIsoDay(window.from), lt: fromIsoDay(window.to) } },
       });
-      for (let start = 0; start < rows.length; start += ROWS_PER_INSERT) {
-        const batch = rows.slice(start, start + ROWS_PER_INSERT);
+      for (const batch of inBatches(rows, ROWS_PER_INSERT)) {
         const column = <K extends keyof (AllocatedRow & { day: IsoDay })>(key: K) =>
           batch.map((row) => String(row[key]));
         await tx.$executeRaw`

@@ -1,7 +1,7 @@
-// Splits rows for multi-row statements (Prisma's createMany, INSERT ... VALUES). Postgres binds at most
-// 32,767 parameters a statement; past that Prisma splits a createMany itself and sends the parts
+// Splits rows into batches for statements written one after another. rowsPerStatement sizes a createMany:
+// past 32,767 bind parameters (its Postgres limit) Prisma splits the statement itself and sends the parts
 // concurrently on the transaction's one connection, which pg deprecates (pg 9 refuses it). Batches that
-// stay under the limit keep every statement whole and sequential.
+// stay under it keep every statement whole and sequential.
 const MAX_PARAMETERS = 32_767;
 
 /** Rows per statement for a row of `columns` parameters, with headroom for the statement's own. */

@@ -1,11 +1,9 @@
 // What the stored Cost Explorer rows are: the newest day, the oldest day still estimated, and which months
 // were split by the usage groups this version knows (cost_explorer_months, written with each month's rows).
-import type { PrismaClient } from "../../db/generated/client";
+import type { Prisma, PrismaClient } from "../../db/generated/client";
 import { toIsoDay } from "../../format/dates";
 import type { JobWindow } from "../../jobs/job-definition";
 import type { StoredCosts } from "./cost-window";
-
-type Transaction = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
 const sorted = (names: readonly string[]) => [...names].sort();
 
@@ -35,7 +33,7 @@ export async function loadStoredCosts(prisma: PrismaClient, usageGroups: readonl
 
 /** Records a month as split by `usageGroups`, when the chunk holds the month from its first day. */
 export async function recordCostMonth(
-  tx: Transaction,
+  tx: Prisma.TransactionClient,
   chunk: JobWindow,
   usageGroups: readonly string[],
   jobRunId: string,

@@ -5,7 +5,8 @@
 // Rows go in as one INSERT ... SELECT FROM unnest(arrays) per batch: a handful of array parameters instead
 // of a parameter per cell, which Postgres (and PGlite) plan once and load several times faster than a
 // many-row VALUES list. Amounts travel as decimal strings and are cast to numeric by Postgres: exact.
-import type { PrismaClient } from "../../db/generated/client";
+import type { Prisma, PrismaClient } from "../../db/generated/client";
+import { inBatches } from "../../db/statement-batches";
 import { fromIsoDay } from "../../format/dates";
 import type { JobWindow } from "../../jobs/job-definition";
 import { recordCostMonth } from "./cost-months";
@@ -13,9 +14,7 @@ import type { CostRow } from "./fetch-cost-rows";
 
 const INSERT_BATCH = 20_000;
 
-type Transaction = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
-
-async function insertBatch(tx: Transaction, rows: CostRow[], jobRunId: string) {
+async function insertBatch(tx: Prisma.TransactionClient, rows: CostRow[], jobRunId: string) {
   const column = <K extends keyof CostRow>(key: K) => rows.map((row) => row[key]);
   await tx.$executeRaw`
     INSERT INTO cost_daily
@@ -52,9 +51,7 @@ export async function replaceCostWindow(
   await prisma.$transaction(
     async (tx) => {
       await tx.costDaily.deleteMany({ where: { day: { gte: fromIsoDay(window.from), lt: fromIsoDay(window.to) } } });
-      for (let start = 0; start < rows.length; start += INSERT_BATCH) {
-        await insertBatch(tx, rows.slice(start, start + INSERT_BATCH), jobRunId);
-      }
+      for (const batch of inBatches(rows, INSERT_BATCH)) await insertBatch(tx, batch, jobRunId);
       await recordCostMonth(tx, window, usageGroups, jobRunId);
     },
     { timeout: 600_000, maxWait: 60_000 },

@@ -2,6 +2,7 @@
 // overwrites the same rows with the same values, so repeating a run changes nothing (unchanged rows are not
 // even rewritten).
 import { Prisma, type PrismaClient } from "../../db/generated/client";
+import { inBatches } from "../../db/statement-batches";
 import type { MetricDailyRow } from "./daily-rows";
 
 /** rows per INSERT: 8 parameters each, well under Postgres' 65,535 */
@@ -18,8 +19,7 @@ export async function upsertMetricRows(prisma: PrismaClient, rows: readonly Metr
   return prisma.$transaction(
     async (tx) => {
       let written = 0;
-      for (let start = 0; start < rows.length; start += STATEMENT_ROWS) {
-        const chunk = rows.slice(start, start + STATEMENT_ROWS);
+      for (const chunk of inBatches(rows, STATEMENT_ROWS)) {
         written += await tx.$executeRaw`
           INSERT INTO metric_daily (resource_id, metric, day, average, maximum, p95, sum, samples)
           VALUES ${Prisma.join(chunk.map(values))}

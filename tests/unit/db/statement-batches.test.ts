@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { inBatches, rowsPerStatement } from "@/lib/db/statement-batches";
 
 describe("statement batches", () => {
-  it("keeps a statement's parameters under Postgres' 32,767", () => {
+  it("keeps a statement's parameters under Prisma's Postgres limit of 32,767", () => {
     for (const columns of [1, 16, 20, 30, 500]) {
       expect(rowsPerStatement(columns) * columns).toBeLessThan(32_767);
       expect(rowsPerStatement(columns)).toBeGreaterThan(0);
