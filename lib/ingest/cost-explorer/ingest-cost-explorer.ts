@@ -74,7 +74,7 @@ export async function ingestCostExplorer(context: JobContext, deps: CostExplorer
   const stored = await loadStoredCosts(prisma, USAGE_GROUP_NAMES);
   const window = context.window ?? costWindow(today, stored);
   context.log(`Cost Explorer: fetching ${window.from} to ${window.to} (exclusive)`);
-  if (!context.window && stored.newestDay && stored.oldestStaleMonth && window.from === stored.oldestStaleMonth) {
+  if (!context.window && stored.oldestStaleMonth && window.from === stored.oldestStaleMonth) {
     context.log(
       `Cost Explorer: months from ${stored.oldestStaleMonth} were stored without today's usage groups ` +
         `(${USAGE_GROUP_NAMES.join(", ")}): fetching them again`,

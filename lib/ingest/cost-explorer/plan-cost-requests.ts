@@ -19,8 +19,6 @@ export interface CostRowKey {
 }
 
 export interface CostRequestPlan {
-  /** says which request failed or was slow, in logs */
-  label: string;
   window: JobWindow;
   groupBy: GroupDefinition[];
   filter: Expression;
@@ -58,7 +56,6 @@ export function planCostRequests(accountIds: string[], window: JobWindow): CostR
     const service: GroupDefinition = { Type: "DIMENSION", Key: "SERVICE" };
     return [
       {
-        label: `account ${accountId} by service and team`,
         window,
         groupBy: [service, TEAM],
         filter: account,
@@ -66,7 +63,6 @@ export function planCostRequests(accountIds: string[], window: JobWindow): CostR
         keyRow: ([serviceKey, teamKey]) => tagged(accountId, serviceKey, teamKey),
       },
       {
-        label: `account ${accountId} without a team tag, by service and cost-centre`,
         window,
         groupBy: [service, COST_CENTRE],
         filter: { And: [account, withoutTeamTag] },
@@ -89,7 +85,6 @@ export function planUsageGroupRequests(group: UsageGroup, usageTypes: string[], 
   const account: GroupDefinition = { Type: "DIMENSION", Key: "LINKED_ACCOUNT" };
   return [
     {
-      label: `${group.name} by account and team`,
       window,
       groupBy: [account, TEAM],
       filter: usage,
@@ -97,7 +92,6 @@ export function planUsageGroupRequests(group: UsageGroup, usageTypes: string[], 
       keyRow: ([accountId, teamKey]) => tagged(accountId, group.service, teamKey),
     },
     {
-      label: `${group.name} without a team tag, by account and cost-centre`,
       window,
       groupBy: [account, COST_CENTRE],
       filter: { And: [...usage.And!, withoutTeamTag] },
