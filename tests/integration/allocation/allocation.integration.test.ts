@@ -19,6 +19,7 @@ import { getSquadsSpend } from "@/lib/queries/spend/get-squads-spend";
 import { getTagCoverage } from "@/lib/queries/spend/get-tag-coverage";
 import { startTestSandbox, type TestSandbox } from "../../helpers/sandbox";
 import { createTestDatabase, testDatabaseMode, type TestDatabase } from "../../helpers/test-database";
+import { allocatedRowsDigest } from "./allocated-digest";
 import { ingestSandbox } from "./ingest-sandbox";
 
 const TODAY = "2026-11-20";
@@ -29,15 +30,7 @@ let database: TestDatabase;
 const runAllocation = (window?: { from: string; to: string }) =>
   runJob(database.prisma, allocationJob, { trigger: "cli", holder: "test", ...(window ? { window } : {}) });
 
-/** A fingerprint of every allocated row without ids or run ids: what "identical rows" means. */
-async function dump() {
-  const [row] = await database.prisma.$queryRaw<Array<{ rows: bigint; digest: string }>>`
-    SELECT COUNT(*) AS rows,
-           md5(string_agg(concat_ws('|', day, owner_type, squad, account_id, service, cluster, namespace, rule, amount),
-                          ',' ORDER BY day, owner_type, squad, account_id, service, cluster, namespace, rule)) AS digest
-    FROM allocated_cost_daily`;
-  return { rows: Number(row!.rows), digest: row!.digest };
-}
+const dump = () => allocatedRowsDigest(database.prisma);
 
 async function expectReconciled(window = HISTORY) {
   const { days } = await getReconciliation(database.prisma, window);

@@ -13,6 +13,7 @@ import { runJob } from "@/lib/jobs/run-job";
 import { getReconciliation } from "@/lib/queries/spend/get-reconciliation";
 import { startTestSandbox, type TestSandbox } from "../../helpers/sandbox";
 import { createTestDatabase, testDatabaseMode, type TestDatabase } from "../../helpers/test-database";
+import { allocatedRowsDigest } from "./allocated-digest";
 import { ingestSandbox, sandboxJobs } from "./ingest-sandbox";
 
 const TODAY = "2026-11-20";
@@ -40,17 +41,14 @@ async function allocate(options: { window?: { from: string; to: string }; abortA
   return { ...summary, logs, seconds: (performance.now() - started) / 1000 };
 }
 
-/** Every allocated row and rollup without run ids, as one digest per table: what "identical" means. */
+/** Every allocated row and rollup without run ids, as digests: what "identical" means. */
 async function dump() {
-  const [row] = await database.prisma.$queryRaw<Array<{ rows: string; owners: string; bills: string }>>`
+  const [rollups] = await database.prisma.$queryRaw<Array<{ owners: string; bills: string }>>`
     SELECT
-      (SELECT md5(string_agg(concat_ws('|', day, owner_type, squad, account_id, service, cluster, namespace, rule, amount),
-                             ',' ORDER BY day, owner_type, squad, account_id, service, cluster, namespace, rule))
-       FROM allocated_cost_daily) AS rows,
       (SELECT md5(string_agg(concat_ws('|', day, owner_type, squad, amount), ',' ORDER BY day, owner_type, squad))
        FROM owner_spend_daily) AS owners,
       (SELECT md5(string_agg(concat_ws('|', day, amount), ',' ORDER BY day)) FROM bill_daily) AS bills`;
-  return row!;
+  return { ...(await allocatedRowsDigest(database.prisma)), ...rollups! };
 }
 
 /** The incremental result equals a full recompute of every month, and every day reconciles to the cent. */
